@@ -1,0 +1,158 @@
+// Package certstest makes Qlik-like certificate exports at test time, good
+// or broken, in both QMC formats. No private key is ever committed: tests,
+// the demo mode and the benchmarks generate what they need.
+package certstest
+
+import (
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/asn1"
+	"fmt"
+	"math/big"
+	"time"
+
+	"qscert/certs"
+)
+
+// Style chooses how closely certificates copy real Qlik ones.
+type Style string
+
+const (
+	// StyleLegacy matches real Qlik Sense certificates: no basicConstraints,
+	// no keyUsage, no extended key usage, the Qlik role extension, 16-byte
+	// serial numbers with a leading 00, CN=<host>-CA for the root.
+	StyleLegacy Style = "legacy"
+	// StyleModern adds what OpenSSL and other TLS peers insist on:
+	// basicConstraints CA:TRUE on the root, key usages, extended key usages
+	// and a DNS SAN on the server certificate.
+	StyleModern Style = "modern"
+)
+
+// KeyBits is the RSA size Qlik uses.
+const KeyBits = 2048
+
+// Site is a Qlik Sense site, that is its certificate authority.
+type Site struct {
+	Host    string // central node FQDN; the root is CN=<Host>-CA
+	Style   Style
+	Root    *x509.Certificate
+	RootKey *rsa.PrivateKey
+	Now     time.Time // the reference time certificates are dated from
+}
+
+// Issued is a certificate with its key.
+type Issued struct {
+	Cert *x509.Certificate
+	Key  *rsa.PrivateKey
+}
+
+// NewSite makes a site whose root is valid from a day before now for ten
+// years, like the root a Qlik Sense install creates.
+func NewSite(host string, style Style, now time.Time) (*Site, error) {
+	key, err := NewKey(KeyBits)
+	if err != nil {
+		return nil, err
+	}
+	s := &Site{Host: host, Style: style, RootKey: key, Now: now}
+	tmpl, err := s.template(certs.RoleRoot, host+"-CA", now.Add(-24*time.Hour), now.AddDate(10, 0, 0))
+	if err != nil {
+		return nil, err
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		return nil, err
+	}
+	s.Root, err = x509.ParseCertificate(der)
+	return s, err
+}
+
+// NewKey makes an RSA key.
+func NewKey(bits int) (*rsa.PrivateKey, error) {
+	return rsa.GenerateKey(rand.Reader, bits)
+}
+
+// Issue signs a certificate for role with the site's root.
+func (s *Site) Issue(role certs.Role, cn string, notBefore, notAfter time.Time) (*Issued, error) {
+	key, err := NewKey(KeyBits)
+	if err != nil {
+		return nil, err
+	}
+	return s.IssueWithKey(role, cn, key, notBefore, notAfter)
+}
+
+// IssueWithKey signs a certificate for an existing key.
+func (s *Site) IssueWithKey(role certs.Role, cn string, key *rsa.PrivateKey, notBefore, notAfter time.Time) (*Issued, error) {
+	tmpl, err := s.template(role, cn, notBefore, notAfter)
+	if err != nil {
+		return nil, err
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, s.Root, &key.PublicKey, s.RootKey)
+	if err != nil {
+		return nil, err
+	}
+	c, err := x509.ParseCertificate(der)
+	if err != nil {
+		return nil, err
+	}
+	return &Issued{Cert: c, Key: key}, nil
+}
+
+// qlikSerial makes a 16-byte serial number with a leading 00, as Qlik's: a
+// 15-byte number whose top bit is set, so DER needs the 00 to keep it
+// positive.
+func qlikSerial() (*big.Int, error) {
+	b := make([]byte, 15)
+	if _, err := rand.Read(b); err != nil {
+		return nil, err
+	}
+	b[0] |= 0x80
+	return new(big.Int).SetBytes(b), nil
+}
+
+func qlikRoleExtension(role certs.Role) (pkix.Extension, error) {
+	name := map[certs.Role]string{certs.RoleRoot: "Root", certs.RoleClient: "Client", certs.RoleServer: "Server"}[role]
+	value, err := asn1.Marshal([]byte(name))
+	return pkix.Extension{Id: certs.OIDQlikRole, Value: value}, err
+}
+
+func (s *Site) template(role certs.Role, cn string, notBefore, notAfter time.Time) (*x509.Certificate, error) {
+	serial, err := qlikSerial()
+	if err != nil {
+		return nil, err
+	}
+	ext, err := qlikRoleExtension(role)
+	if err != nil {
+		return nil, err
+	}
+	t := &x509.Certificate{
+		SerialNumber:       serial,
+		Subject:            pkix.Name{CommonName: cn},
+		NotBefore:          notBefore,
+		NotAfter:           notAfter,
+		SignatureAlgorithm: x509.SHA256WithRSA,
+		ExtraExtensions:    []pkix.Extension{ext},
+	}
+	switch s.Style {
+	case StyleLegacy:
+		// Nothing else: real Qlik certificates carry no constraints at all.
+	case StyleModern:
+		t.BasicConstraintsValid = true
+		switch role {
+		case certs.RoleRoot:
+			t.IsCA = true
+			t.KeyUsage = x509.KeyUsageCertSign | x509.KeyUsageCRLSign
+		case certs.RoleClient:
+			t.KeyUsage = x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment
+			t.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}
+		case certs.RoleServer:
+			t.KeyUsage = x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment
+			t.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth}
+			t.DNSNames = []string{cn}
+		}
+	default:
+		return nil, fmt.Errorf("certstest: unknown style %q", s.Style)
+	}
+	return t, nil
+}

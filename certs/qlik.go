@@ -1,0 +1,62 @@
+package certs
+
+import (
+	"crypto/x509"
+	"encoding/asn1"
+	"strings"
+)
+
+// OIDQlikRole is the private extension Qlik puts on every certificate it
+// issues. Its value is an OCTET STRING holding "Client", "Server" or "Root";
+// public backup scripts find Qlik certificates by it.
+var OIDQlikRole = asn1.ObjectIdentifier{1, 3, 6, 1, 5, 5, 7, 13, 3}
+
+// QlikClientName is the CN of the certificate that third-party products
+// present to the Qlik Sense services.
+const QlikClientName = "QlikClient"
+
+// QlikRole reads the Qlik role extension. ok is false when the certificate
+// does not carry it (it is not a Qlik certificate, or a tool stripped it).
+func QlikRole(c *x509.Certificate) (role Role, ok bool) {
+	for _, ext := range c.Extensions {
+		if !ext.Id.Equal(OIDQlikRole) {
+			continue
+		}
+		value := ext.Value
+		// The value is a DER OCTET STRING; accept the bare text too, since
+		// nothing is gained by rejecting a certificate over it.
+		var inner []byte
+		if rest, err := asn1.Unmarshal(ext.Value, &inner); err == nil && len(rest) == 0 {
+			value = inner
+		}
+		switch strings.ToLower(strings.TrimSpace(string(value))) {
+		case "root":
+			return RoleRoot, true
+		case "client":
+			return RoleClient, true
+		case "server":
+			return RoleServer, true
+		}
+		return "", true
+	}
+	return "", false
+}
+
+// IsQlikCertificate reports whether c looks issued by a Qlik Sense site: it
+// carries the Qlik extension, or it is QlikClient.
+func IsQlikCertificate(c *x509.Certificate) bool {
+	if _, ok := QlikRole(c); ok {
+		return true
+	}
+	return c.Subject.CommonName == QlikClientName
+}
+
+// SiteOfRoot returns the central node name a Qlik root names: its CN without
+// the "-CA" suffix. ok is false when the CN has no such suffix.
+func SiteOfRoot(root *x509.Certificate) (site string, ok bool) {
+	cn := root.Subject.CommonName
+	if len(cn) > 3 && strings.EqualFold(cn[len(cn)-3:], "-CA") {
+		return cn[:len(cn)-3], true
+	}
+	return "", false
+}
