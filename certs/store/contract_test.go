@@ -288,4 +288,3 @@ func TestMemoryReportsMissingAndReadOnly(t *testing.T) {
 	}
 	wantCode(t, m.Add(store.CurrentUserMy, testExport(t).Root.Cert, nil, ""), store.CodeStoreReadOnly)
 }
-
