@@ -1,0 +1,179 @@
+// Package i18n turns message keys and coded errors into English or French
+// sentences, from the translation files embedded by package assets. The CLI
+// and the wizard both use it, so a code reads the same everywhere.
+//
+// Fyne's lang package follows the OS locale only; the wizard's language
+// switch and the CLI's --lang need to choose, so this package keeps its own
+// go-i18n localizer (the library lang itself is built on) over the same
+// files, and Register hands them to lang for Fyne's own widgets.
+package i18n
+
+import (
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"encoding/json"
+
+	"fyne.io/fyne/v2/lang"
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"qscert/assets"
+	"qscert/certs/coded"
+)
+
+// Languages are the languages qscert speaks; the first is the fallback.
+var Languages = []string{"en", "fr"}
+
+var (
+	bundleOnce sync.Once
+	bundle     *goi18n.Bundle
+	bundleErr  error
+)
+
+func loadBundle() (*goi18n.Bundle, error) {
+	bundleOnce.Do(func() {
+		bundle = goi18n.NewBundle(language.English)
+		bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
+		bundleErr = fs.WalkDir(assets.Translations, assets.TranslationsDir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || path.Ext(p) != ".json" {
+				return err
+			}
+			data, err := assets.Translations.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			_, err = bundle.ParseMessageFileBytes(data, path.Base(p))
+			return err
+		})
+	})
+	return bundle, bundleErr
+}
+
+// Register gives the translations to fyne's lang package, so that anything
+// translated through lang.L follows the OS locale too. Call it before the
+// Fyne app starts.
+func Register() error {
+	return lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir)
+}
+
+// SystemLanguage returns the supported language closest to the OS locale.
+func SystemLanguage() string {
+	return Match(string(lang.SystemLocale()))
+}
+
+// Match returns the supported language closest to a locale name such as
+// "fr_FR.UTF-8", "fr-CA" or "en"; English when nothing is close.
+func Match(locale string) string {
+	locale = strings.ReplaceAll(strings.SplitN(locale, ".", 2)[0], "_", "-")
+	tag, err := language.Parse(locale)
+	if err != nil {
+		return Languages[0]
+	}
+	base, _ := tag.Base()
+	for _, l := range Languages {
+		if base.String() == l {
+			return l
+		}
+	}
+	return Languages[0]
+}
+
+// Translator gives sentences in one language.
+type Translator struct {
+	lang      string
+	localizer *goi18n.Localizer
+}
+
+// New returns a translator for lang ("en" or "fr"); an empty or unknown
+// lang follows the OS locale.
+func New(lang string) *Translator {
+	if lang == "" {
+		lang = SystemLanguage()
+	} else {
+		lang = Match(lang)
+	}
+	b, err := loadBundle()
+	if err != nil {
+		// The files are embedded and checked by tests; a broken build still
+		// shows keys rather than crashing.
+		b = goi18n.NewBundle(language.English)
+	}
+	return &Translator{lang: lang, localizer: goi18n.NewLocalizer(b, lang)}
+}
+
+// Lang is the translator's language.
+func (t *Translator) Lang() string { return t.lang }
+
+// T returns the sentence for key with params filled in. A missing key gives
+// the key itself, so a gap shows rather than an empty label; tests make
+// sure there is none.
+func (t *Translator) T(key string, params ...map[string]string) string {
+	var data map[string]string
+	if len(params) > 0 {
+		data = params[0]
+	}
+	out, err := t.localizer.Localize(&goi18n.LocalizeConfig{MessageID: key, TemplateData: data})
+	if err != nil || out == "" {
+		return key
+	}
+	return out
+}
+
+// Has reports whether key has a sentence in this language.
+func (t *Translator) Has(key string) bool {
+	_, tag, err := t.localizer.LocalizeWithTag(&goi18n.LocalizeConfig{MessageID: key})
+	return err == nil && tag.String() == t.lang
+}
+
+// Code returns the sentence for a code, with params. A "role" parameter is
+// itself translated ("client" becomes "client certificate").
+func (t *Translator) Code(code coded.Code, params map[string]string) string {
+	shown := make(map[string]string, len(params))
+	for k, v := range params {
+		shown[k] = v
+	}
+	if r, ok := shown["role"]; ok && r != "" {
+		shown["role"] = t.T("role." + r)
+	}
+	return t.T("code."+string(code), shown)
+}
+
+// Error returns the sentence for an error: its code's sentence when it is
+// coded, otherwise a generic sentence followed by the error's own text.
+func (t *Translator) Error(err error) string {
+	if err == nil {
+		return ""
+	}
+	if e := coded.As(err); e != nil {
+		return t.Code(e.Code, e.Params)
+	}
+	return t.T("code.internal-error", map[string]string{"detail": err.Error()})
+}
+
+// Keys lists the message keys of one language, for the completeness tests.
+func Keys(lang string) ([]string, error) {
+	var keys []string
+	err := fs.WalkDir(assets.Translations, assets.TranslationsDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, "."+lang+".json") {
+			return err
+		}
+		data, err := assets.Translations.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		var m map[string]any
+		if err := json.Unmarshal(data, &m); err != nil {
+			return err
+		}
+		for k := range m {
+			keys = append(keys, k)
+		}
+		return nil
+	})
+	sort.Strings(keys)
+	return keys, err
+}
