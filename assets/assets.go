@@ -16,3 +16,8 @@ var Translations embed.FS
 
 // TranslationsDir is the folder inside Translations.
 const TranslationsDir = "translations"
+
+// IconPNG is the program's icon, 512x512, drawn by tools/icon.
+//
+//go:embed icon.png
+var IconPNG []byte
