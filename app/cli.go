@@ -22,10 +22,10 @@ func Main(args []string) int {
 	return Run(ProcessEnv(), args)
 }
 
-// Run runs one command. Without arguments, or with only --demo, it opens the
-// wizard.
+// Run runs one command. Without arguments, or with the window's flags
+// (--demo, --lang), it opens the wizard.
 func Run(env *Env, args []string) int {
-	if len(args) == 0 || args[0] == "--demo" || args[0] == "-demo" {
+	if len(args) == 0 || isGUIFlag(args[0]) {
 		return runGUI(env, args)
 	}
 	name := args[0]

@@ -3,29 +3,78 @@
 package app
 
 import (
+	"os"
+	"os/signal"
+	"syscall"
+
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"qscert/assets"
+	"qscert/certs/store"
 	"qscert/i18n"
 	"qscert/wizard"
 )
 
 // runGUI opens the wizard window and returns when it is closed.
 func runGUI(env *Env, args []string) int {
+	opts, err := parseGUIOptions(args)
+	if err != nil {
+		return fail(env, i18n.New(""), err, ExitUsage)
+	}
 	if err := i18n.Register(); err != nil {
 		fyne.LogError("loading translations", err)
 	}
-	fyneapp.SetMetadata(fyne.AppMetadata{
-		ID:         "com.qscert.wizard",
-		Name:       "qscert",
-		Version:    Version,
-		Migrations: map[string]bool{"fyneDo": true},
-	})
-	a := fyneapp.New()
-	wiz := wizard.New("")
-	w := a.NewWindow(i18n.New("").T("wizard.title"))
+	icon := fyne.NewStaticResource("icon.png", assets.IconPNG)
+	// Plain `go build` does not read FyneApp.toml; this sets the same
+	// values (app/metadata_test.go checks they agree).
+	fyneapp.SetMetadata(appMetadata(icon))
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(icon)
+
+	deps := wizard.Deps{
+		Prefs:       a.Preferences(),
+		Lang:        opts.lang,
+		Machine:     env.Machine,
+		Now:         env.Now,
+		ClientScope: store.CurrentUser,
+		Quit:        a.Quit,
+	}
+	if opts.demo {
+		demo, err := startDemo(env.Now())
+		if err != nil {
+			return fail(env, i18n.New(opts.lang), err, ExitUsage)
+		}
+		// Everything the demo made goes when the window closes, and on
+		// Ctrl+C or a termination signal too.
+		defer demo.Close()
+		deps.Demo = &demo.info
+		deps.Store = demo.store
+	} else {
+		// Without a store the wizard still guides and checks the files;
+		// the replace page says why it cannot go further.
+		st, err := systemStore()
+		if err == nil {
+			defer st.Close()
+		}
+		deps.Store, deps.StoreErr = st, err
+	}
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-stop
+		fyne.Do(a.Quit)
+	}()
+
+	w := a.NewWindow(i18n.New(opts.lang).T("wizard.title"))
+	w.SetIcon(icon)
+	wiz := wizard.New(w, deps)
 	w.SetContent(wiz.Content())
-	w.Resize(fyne.NewSize(800, 600))
+	w.Resize(fyne.NewSize(860, 640))
+	w.CenterOnScreen()
+	if dir := env.Getenv("QSCERT_SCREENSHOT_DIR"); dir != "" {
+		go takeScreenshots(a, w, wiz, dir, env.Getenv("QSCERT_SCREENSHOT_FB"))
+	}
 	w.ShowAndRun()
 	return ExitOK
 }

@@ -1,0 +1,34 @@
+package app
+
+import (
+	"strings"
+
+	"qscert/certs/coded"
+)
+
+// guiOptions are the flags the window takes: `qscert --demo --lang fr`.
+type guiOptions struct {
+	demo bool
+	lang string
+}
+
+// isGUIFlag reports whether args start the window rather than a command.
+func isGUIFlag(arg string) bool {
+	name := strings.TrimLeft(strings.SplitN(arg, "=", 2)[0], "-")
+	return strings.HasPrefix(arg, "-") && (name == "demo" || name == "lang")
+}
+
+func parseGUIOptions(args []string) (guiOptions, error) {
+	var o guiOptions
+	c := newCommandFlags("")
+	c.set.BoolVar(&o.demo, "demo", false, "run on a generated export, a sandbox store and a simulated Qlik Sense server")
+	rest, err := c.parse(args)
+	if err != nil {
+		return o, err
+	}
+	if len(rest) > 0 {
+		return o, coded.New(CodeBadUsage, nil, "command", "qscert", "detail", strings.Join(rest, " "))
+	}
+	o.lang = c.lang
+	return o, nil
+}

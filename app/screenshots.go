@@ -1,0 +1,69 @@
+package app
+
+import (
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"qscert/wizard"
+)
+
+// settle is how long a page is given to be drawn before it is captured.
+const settle = 600 * time.Millisecond
+
+// takeScreenshots walks the wizard's pages and saves one picture per page,
+// <dir>/<lang>-<n>-<step>, then quits. tools/screenshots.sh runs the demo
+// under Xvfb with QSCERT_SCREENSHOT_DIR set.
+//
+// With fb set (Xvfb's frame buffer file, -fbdir) each picture is a copy of
+// that file (.xwd, which the script crops and converts): under Xvfb with
+// Mesa llvmpipe, reading the GL front buffer (Canvas.Capture) gives an
+// empty image. Without it, Canvas.Capture writes a PNG, which works with a
+// real GPU driver.
+func takeScreenshots(a fyne.App, w fyne.Window, wiz *wizard.Wizard, dir, fb string) {
+	defer fyne.Do(a.Quit)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		fyne.LogError("screenshots", err)
+		return
+	}
+	time.Sleep(2 * settle) // the window's first frames
+	wiz.Tour(func(name string) {
+		time.Sleep(settle)
+		base := filepath.Join(dir, wiz.Lang()+"-"+name)
+		var err error
+		if fb != "" {
+			err = copyFile(fb, base+".xwd")
+		} else {
+			var img image.Image
+			fyne.DoAndWait(func() { img = w.Canvas().Capture() })
+			err = writePNG(base+".png", img)
+		}
+		if err != nil {
+			fyne.LogError("screenshot "+name, err)
+		}
+	})
+}
+
+func copyFile(from, to string) error {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, data, 0o644)
+}
+
+func writePNG(path string, img image.Image) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

@@ -1,0 +1,65 @@
+package wizard
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"qscert/certs"
+)
+
+// dateFormat is the same in both languages: ISO dates cannot be misread
+// as day/month or month/day over a screen share.
+const dateFormat = "2006-01-02"
+
+// certCard describes one certificate of the export: what an administrator
+// compares with certmgr or the QMC, and the findings about it.
+func (w *Wizard) certCard(info certs.CertificateInfo, findings []certs.Finding) *widget.Card {
+	yesNo := w.t("wizard.no")
+	if info.HasPrivateKey {
+		yesNo = w.t("wizard.yes")
+	}
+	files := info.File
+	if info.KeyFile != "" && info.KeyFile != info.File {
+		files += ", " + info.KeyFile
+	}
+	form := widget.NewForm(
+		cardItem(w.t("wizard.card.subject"), info.Subject, false),
+		cardItem(w.t("wizard.card.issuer"), info.Issuer, false),
+		cardItem(w.t("wizard.card.validity"), w.t("wizard.card.validity.range", map[string]string{
+			"from": info.NotBefore.Format(dateFormat), "to": info.NotAfter.Format(dateFormat),
+		}), false),
+		cardItem(w.t("wizard.card.thumbprint"), info.SHA1, true),
+		cardItem(w.t("wizard.card.key"), yesNo, false),
+		cardItem(w.t("wizard.card.files"), files, false),
+	)
+	content := container.NewVBox(heading(capitalise(w.t("role."+string(info.Role)))), form)
+	for _, f := range findings {
+		content.Add(w.findingRow(f))
+	}
+	return box(content)
+}
+
+// box frames a group of widgets. widget.Card's own title is drawn at
+// heading size, too loud for a group among others on a page.
+func box(content fyne.CanvasObject) *widget.Card {
+	return widget.NewCard("", "", content)
+}
+
+func cardItem(label, value string, mono bool) *widget.FormItem {
+	v := widget.NewLabelWithStyle(value, fyne.TextAlignLeading, fyne.TextStyle{Monospace: mono})
+	v.Wrapping = fyne.TextWrapBreak
+	v.Selectable = true
+	return widget.NewFormItem(label, v)
+}
+
+// capitalise turns "root certificate" into "Root certificate" for a title.
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}

@@ -1,0 +1,37 @@
+package wizard
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"qscert/certs"
+)
+
+// findingRow shows one finding as its sentence, with an icon that tells
+// errors (must fix), warnings (may continue) and notes apart.
+func (w *Wizard) findingRow(f certs.Finding) fyne.CanvasObject {
+	text := widget.NewLabel(w.tr.Code(f.Code, f.Params))
+	text.Wrapping = fyne.TextWrapWord
+	var icon fyne.Resource
+	switch f.Severity {
+	case certs.SeverityError:
+		icon = theme.NewErrorThemedResource(theme.ErrorIcon())
+		text.Importance = widget.DangerImportance
+	case certs.SeverityWarning:
+		icon = theme.NewWarningThemedResource(theme.WarningIcon())
+	default:
+		icon = theme.InfoIcon()
+	}
+	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, text)
+}
+
+// messageRow is a sentence with an icon, for outcomes that are not
+// findings (a folder that cannot be opened, a rollback, a diagnosis).
+func messageRow(icon fyne.Resource, text string, importance widget.Importance) (fyne.CanvasObject, *widget.Label) {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = importance
+	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, l), l
+}

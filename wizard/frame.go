@@ -1,0 +1,121 @@
+package wizard
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// frame is what surrounds every page: the demo banner, the step indicator
+// on the left, the page's title and introduction, and Cancel / Back / Next
+// at the bottom, where installers put them.
+type frame struct {
+	w         *Wizard
+	content   fyne.CanvasObject
+	indicator *indicator
+	position  *widget.Label // "Step 3 of 6 · Next: Old certificates"
+	title     *widget.Label
+	intro     *widget.Label
+	body      *fyne.Container
+	scroll    *container.Scroll
+	back      *widget.Button
+	next      *widget.Button
+	cancel    *widget.Button
+}
+
+func newFrame(w *Wizard) *frame {
+	f := &frame{w: w}
+	f.indicator = newIndicator(w)
+	f.position = widget.NewLabel("")
+	f.position.Importance = widget.LowImportance
+	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.title.SizeName = theme.SizeNameSubHeadingText
+	f.title.Wrapping = fyne.TextWrapWord
+	f.intro = widget.NewLabel("")
+	f.intro.Wrapping = fyne.TextWrapWord
+	f.body = container.NewStack()
+	f.scroll = container.NewVScroll(f.body)
+
+	f.cancel = widget.NewButton(w.t("wizard.cancel"), w.askCancel)
+	f.back = widget.NewButtonWithIcon(w.t("wizard.back"), theme.NavigateBackIcon(), w.Back)
+	f.next = widget.NewButtonWithIcon(w.t("wizard.next"), theme.NavigateNextIcon(), w.Next)
+	f.next.IconPlacement = widget.ButtonIconTrailingText
+	f.next.Importance = widget.HighImportance
+	buttons := container.NewHBox(f.cancel, layout.NewSpacer(), f.back, f.next)
+	footer := container.NewVBox(widget.NewSeparator(), container.NewPadded(buttons))
+
+	header := container.NewVBox(f.position, f.title, f.intro, widget.NewSeparator())
+	page := container.NewBorder(header, nil, nil, nil, f.scroll)
+	main := container.NewBorder(nil, footer, nil, nil, container.NewPadded(page))
+	body := container.NewBorder(nil, nil, f.indicator.content, nil, main)
+	if w.deps.Demo != nil {
+		body = container.NewBorder(demoBanner(w), nil, nil, nil, body)
+	}
+	f.content = body
+	return f
+}
+
+// showStep puts step s (number i) in the frame.
+func (f *frame) showStep(s *step, i int) {
+	f.title.SetText(f.w.t(s.title))
+	f.intro.SetText(f.w.t(s.intro))
+	pos := map[string]string{"n": strconv.Itoa(i + 1), "total": strconv.Itoa(len(f.w.steps))}
+	if i+1 < len(f.w.steps) {
+		pos["next"] = f.w.t(f.w.steps[i+1].name)
+		f.position.SetText(f.w.t("wizard.position.next", pos))
+	} else {
+		f.position.SetText(f.w.t("wizard.position.last", pos))
+	}
+	f.body.Objects = []fyne.CanvasObject{s.view()}
+	f.body.Refresh()
+	f.scroll.ScrollToTop()
+	f.indicator.show(i)
+	f.w.win.Canvas().Unfocus() // so that Enter means Next on the new page
+}
+
+// refreshButtons enables Back and Next from the step's state.
+func (f *frame) refreshButtons(s *step, i int) {
+	busy := s.isBusy()
+	label := "wizard.next"
+	if s.nextLabel != "" {
+		label = s.nextLabel
+	}
+	f.next.SetText(f.w.t(label))
+	if s.last {
+		f.next.SetIcon(theme.ConfirmIcon())
+	} else {
+		f.next.SetIcon(theme.NavigateNextIcon())
+	}
+	setEnabled(f.next, s.isReady() && !busy)
+	setEnabled(f.back, i > 0 && s.backAllowed() && !busy)
+	setEnabled(f.cancel, !busy)
+	if s.last {
+		f.cancel.Hide()
+		f.back.Hide()
+	} else {
+		f.cancel.Show()
+		f.back.Show()
+	}
+}
+
+// setEnabled enables or disables a widget.
+func setEnabled(d fyne.Disableable, on bool) {
+	if on {
+		d.Enable()
+	} else {
+		d.Disable()
+	}
+}
+
+// demoBanner says, on every page, that nothing is changed on this computer.
+func demoBanner(w *Wizard) fyne.CanvasObject {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
+	text := widget.NewLabelWithStyle(w.t("wizard.demo.banner"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	text.Wrapping = fyne.TextWrapWord
+	return container.NewStack(bg, container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, text))
+}

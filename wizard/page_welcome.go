@@ -1,0 +1,134 @@
+package wizard
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// welcomePage shows this computer's names, which go into the QMC's "Add
+// machine name" field, the choice of flow and the language switch.
+type welcomePage struct {
+	w        *Wizard
+	content  fyne.CanvasObject
+	language *widget.RadioGroup
+	flow     *widget.RadioGroup
+	recreate *widget.RadioGroup
+	machine  *fyne.Container // rows of name + copy button, filled once known
+	copied   *widget.Label   // "Copied" feedback
+}
+
+// languageNames are shown in their own language, so anyone finds theirs.
+var languageNames = map[string]string{"en": "English", "fr": "Français"}
+
+func newWelcomePage(w *Wizard) *welcomePage {
+	p := &welcomePage{w: w}
+
+	p.language = widget.NewRadioGroup([]string{languageNames["en"], languageNames["fr"]}, nil)
+	p.language.Horizontal = true
+	p.language.Required = true
+	p.language.SetSelected(languageNames[w.tr.Lang()])
+	p.language.OnChanged = func(name string) {
+		for code, n := range languageNames {
+			if n == name {
+				// Rebuilding replaces this very widget; let its own
+				// callback return first.
+				fyne.Do(func() { w.SetLanguage(code) })
+			}
+		}
+	}
+
+	p.flow = widget.NewRadioGroup([]string{w.t("wizard.welcome.flow.install")}, nil)
+	p.flow.Required = true
+	p.flow.SetSelected(w.t("wizard.welcome.flow.install"))
+	// The recreate flow comes with its own issue; it is shown, disabled,
+	// so the administrator knows where it will be.
+	p.recreate = widget.NewRadioGroup([]string{w.t("wizard.welcome.flow.recreate")}, nil)
+	p.recreate.Disable()
+	later := widget.NewLabel(w.t("wizard.welcome.flow.recreate.later"))
+	later.Wrapping = fyne.TextWrapWord
+	later.Importance = widget.LowImportance
+
+	p.machine = container.NewVBox()
+	p.copied = widget.NewLabel("")
+	p.copied.Importance = widget.SuccessImportance
+	hint := widget.NewLabel(w.t("wizard.welcome.machine.hint"))
+	hint.Wrapping = fyne.TextWrapWord
+	p.showMachine()
+
+	p.content = container.NewVBox(
+		container.NewHBox(heading(w.t("wizard.welcome.language")), p.language),
+		box(container.NewVBox(heading(w.t("wizard.welcome.machine.title")), p.machine, hint, p.copied)),
+		heading(w.t("wizard.welcome.flow")),
+		p.flow,
+		p.recreate,
+		container.NewPadded(later),
+	)
+	return p
+}
+
+func (p *welcomePage) view() fyne.CanvasObject { return p.content }
+
+// ready: the install flow is the only one available today.
+func (p *welcomePage) ready() bool { return p.flow.Selected != "" }
+
+// showMachine fills the names once the background lookup is done.
+func (p *welcomePage) showMachine() {
+	w := p.w
+	if !w.st.machineReady {
+		p.machine.Objects = []fyne.CanvasObject{widget.NewLabel(w.t("wizard.welcome.machine.looking"))}
+		p.machine.Refresh()
+		return
+	}
+	m := w.st.machine
+	rows := []fyne.CanvasObject{
+		p.copyRow(w.t("wizard.welcome.machine.name"), m.Hostname),
+		p.copyRow(w.t("wizard.welcome.machine.fqdn"), orDash(w, m.FQDN)),
+	}
+	ipLabel := w.t("wizard.welcome.machine.ips")
+	if len(m.IPs) == 0 {
+		rows = append(rows, p.copyRow(ipLabel, orDash(w, "")))
+	}
+	for i, ip := range m.IPs {
+		if i == 3 { // more would push the flow choice off an 800x600 window
+			break
+		}
+		rows = append(rows, p.copyRow(ipLabel, ip))
+		ipLabel = ""
+	}
+	p.machine.Objects = rows
+	p.machine.Refresh()
+}
+
+// copyRow is "label  value  [Copy]".
+func (p *welcomePage) copyRow(label, value string) fyne.CanvasObject {
+	name := widget.NewLabel(label)
+	val := widget.NewLabelWithStyle(value, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	val.Selectable = true
+	val.Truncation = fyne.TextTruncateEllipsis
+	btn := widget.NewButtonWithIcon(p.w.t("wizard.copy"), theme.ContentCopyIcon(), func() {
+		fyne.CurrentApp().Clipboard().SetContent(value)
+		p.copied.SetText(p.w.t("wizard.copied", map[string]string{"value": value}))
+	})
+	btn.Importance = widget.LowImportance
+	if value == "" || value == p.w.t("wizard.none") {
+		btn.Disable()
+	}
+	left := container.NewGridWrap(fyne.NewSize(150, name.MinSize().Height), name)
+	return container.NewBorder(nil, nil, left, btn, val)
+}
+
+func orDash(w *Wizard, s string) string {
+	if strings.TrimSpace(s) == "" {
+		return w.t("wizard.none")
+	}
+	return s
+}
+
+// heading is a bold label that introduces a group.
+func heading(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
