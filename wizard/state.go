@@ -18,9 +18,9 @@ type state struct {
 	password string   // kept in memory only: never saved, logged or reported
 	host     string
 
-	export      *certs.Export
-	report      *certs.Report
-	loadErr     error // the folder could not be used at all
+	export     *certs.Export
+	report     *certs.Report
+	loadErr    error // the folder could not be used at all
 	validating bool
 	inputRev   int // counts changes to folder, files, password and host
 	checkedRev int // the inputRev the report was computed for
