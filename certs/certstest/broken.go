@@ -147,4 +147,3 @@ func csrPEM(b *Base) ([]byte, error) {
 func otherSite(host string, b *Base) (*Site, error) {
 	return NewSite(host, b.Export.Site.Style, b.Export.Site.Now)
 }
-
