@@ -3,8 +3,6 @@ package wizard
 import (
 	"sync"
 	"time"
-
-	"fyne.io/fyne/v2"
 )
 
 // background runs work off the UI thread (validation, install, connection
@@ -15,7 +13,7 @@ func (w *Wizard) background(work func() (apply func())) {
 	go func() {
 		defer w.jobs.Done()
 		if apply := work(); apply != nil {
-			fyne.DoAndWait(apply)
+			w.onUI(apply)
 		}
 	}()
 }
@@ -43,7 +41,7 @@ func (d *debouncer) schedule(action func(gen int)) int {
 	d.w.jobs.Add(1)
 	d.timer = time.AfterFunc(d.w.debounce, func() {
 		defer d.w.jobs.Done()
-		fyne.DoAndWait(func() { action(gen) })
+		d.w.onUI(func() { action(gen) })
 	})
 	return gen
 }

@@ -44,6 +44,10 @@ type Wizard struct {
 	debounce time.Duration
 	// cancelDialog is the last "leave the wizard?" question, for tests.
 	cancelDialog *dialog.ConfirmDialog
+	// onUI runs a function where widgets may be touched: fyne.DoAndWait.
+	// Tests serialise it with their own actions, since the test driver
+	// runs it on the calling goroutine.
+	onUI func(func())
 	// machineReady is closed once st.machine is known.
 	machineReady chan struct{}
 }
@@ -51,6 +55,10 @@ type Wizard struct {
 // New builds the wizard for win. It starts looking up this computer's
 // names in the background and shows the welcome page at once.
 func New(win fyne.Window, deps Deps) *Wizard {
+	return newWizard(win, deps, fyne.DoAndWait)
+}
+
+func newWizard(win fyne.Window, deps Deps, onUI func(func())) *Wizard {
 	if deps.Machine == nil {
 		deps.Machine = machine.This
 	}
@@ -66,6 +74,7 @@ func New(win fyne.Window, deps Deps) *Wizard {
 		st:           &state{keep: map[string]bool{}},
 		root:         container.NewStack(),
 		debounce:     400 * time.Millisecond,
+		onUI:         onUI,
 		machineReady: make(chan struct{}),
 	}
 	w.loadPrefs()

@@ -1,0 +1,119 @@
+package wizard
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"qscert/certs"
+)
+
+func TestAGoodExportEnablesNext(t *testing.T) {
+	h := newHarness(t)
+	dir := writeExport(t, testHost, testMachine, certs.FormatWindows)
+	h.fillFiles(dir, testPassword, testHost)
+	if h.wiz.frame.next.Disabled() {
+		t.Fatalf("Next stays disabled on a good export: %v", texts(h.wiz.root))
+	}
+	h.requireSays(en.T("wizard.files.status.ok", map[string]string{"count": "3", "format": en.T("format.windows")}))
+	if n := len(h.wiz.files.cards.Objects); n != 3 {
+		t.Errorf("%d certificate cards, want 3", n)
+	}
+	h.requireSays("CN=QlikClient")
+	h.requireSays(h.wiz.st.report.Certificates[0].SHA1)
+}
+
+func TestWrongPasswordShowsTheSentenceAndKeepsNextDisabled(t *testing.T) {
+	h := newHarness(t)
+	dir := writeExport(t, testHost, testMachine, certs.FormatWindows)
+	h.fillFiles(dir, "not-the-password", testHost)
+	if !h.wiz.frame.next.Disabled() {
+		t.Fatal("Next is enabled with a wrong password")
+	}
+	h.requireSays(en.Code(certs.CodeWrongPassword, map[string]string{"file": "client.pfx", "role": "client"}))
+	h.requireSays(en.T("wizard.files.status.blocking"))
+
+	// Typing the right one fixes it, without choosing the folder again.
+	h.do(func() {
+		h.wiz.files.password.SetText("")
+		test.Type(h.wiz.files.password, testPassword)
+	})
+	if h.wiz.frame.next.Disabled() {
+		t.Fatalf("Next stays disabled once the password is right: %v", texts(h.wiz.root))
+	}
+}
+
+func TestSiteMismatchWarnsAndLetsYouContinue(t *testing.T) {
+	h := newHarness(t)
+	dir := writeExport(t, "old-central.corp.example", testMachine, certs.FormatPEM)
+	h.fillFiles(dir, testPassword, testHost)
+	h.requireSays(en.Code(certs.CodeSiteMismatch, map[string]string{"site": "old-central.corp.example", "host": testHost}))
+	h.requireSays(en.T("wizard.files.status.warnings", map[string]string{"count": "3", "format": en.T("format.pem")}))
+	if h.wiz.frame.next.Disabled() {
+		t.Fatal("a site mismatch blocks Next; it is only a warning")
+	}
+}
+
+func TestMachineMismatchWarnsAndLetsYouContinue(t *testing.T) {
+	h := newHarness(t)
+	dir := writeExport(t, testHost, "reporting01.corp.example", certs.FormatWindows)
+	h.fillFiles(dir, testPassword, testHost)
+	h.requireSays(en.Code(certs.CodeMachineMismatch, map[string]string{"cn": "reporting01.corp.example", "machine": testMachine}))
+	if h.wiz.frame.next.Disabled() {
+		t.Fatal("a machine mismatch blocks Next; it is only a warning")
+	}
+}
+
+func TestAMissingFolderSaysSoAndBlocks(t *testing.T) {
+	h := newHarness(t)
+	missing := t.TempDir() + "/nowhere"
+	h.fillFiles(missing, testPassword, testHost)
+	h.requireSays(en.Code(certs.CodeFolderNotFound, map[string]string{"folder": missing}))
+	if !h.wiz.frame.next.Disabled() {
+		t.Fatal("Next is enabled for a folder that does not exist")
+	}
+}
+
+func TestTheHostMustBeAServerName(t *testing.T) {
+	h := newHarness(t)
+	dir := writeExport(t, testHost, testMachine, certs.FormatWindows)
+	h.fillFiles(dir, testPassword, "https://"+testHost+"/qmc")
+	if !h.wiz.frame.next.Disabled() {
+		t.Fatal("Next is enabled with a URL as the host")
+	}
+	if err := h.wiz.files.host.Validate(); err == nil || err.Error() != en.T("wizard.files.host.only-name") {
+		t.Errorf("host validation = %v", err)
+	}
+}
+
+func TestDroppingAFolderChoosesItAndOpensTheFilesPage(t *testing.T) {
+	h := newHarness(t)
+	dir := writeExport(t, testHost, testMachine, certs.FormatWindows)
+	h.do(func() { h.wiz.dropped(fyne0, uris(dir)) })
+	if h.wiz.StepID() != "files" || h.wiz.st.folder != dir {
+		t.Fatalf("after the drop: step %s, folder %q", h.wiz.StepID(), h.wiz.st.folder)
+	}
+	if h.wiz.files.folder.Text != dir {
+		t.Errorf("the folder entry shows %q", h.wiz.files.folder.Text)
+	}
+}
+
+func TestFilesPickedOneByOneAreChecked(t *testing.T) {
+	h := newHarness(t)
+	dir := writeExport(t, testHost, testMachine, certs.FormatWindows)
+	h.goTo("files")
+	h.do(func() {
+		test.Type(h.wiz.files.password, testPassword)
+		test.Type(h.wiz.files.host, testHost)
+		for _, f := range []string{"client.pfx", "root.cer"} {
+			h.wiz.files.addFile(dir + "/" + f)
+		}
+	})
+	if got := len(h.wiz.st.report.Certificates); got != 2 {
+		t.Fatalf("%d certificates from two files", got)
+	}
+	h.requireSays("client.pfx, root.cer")
+	if h.wiz.frame.next.Disabled() {
+		t.Errorf("client and root alone are enough for a third-party machine: %v", texts(h.wiz.root))
+	}
+}
