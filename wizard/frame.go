@@ -35,11 +35,13 @@ func newFrame(w *Wizard) *frame {
 	f.position.Importance = widget.LowImportance
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.title.SizeName = theme.SizeNameSubHeadingText
-	f.title.Wrapping = fyne.TextWrapWord
+	f.title.Truncation = fyne.TextTruncateEllipsis // a wrapping label asks for two lines before it knows its width
 	f.intro = widget.NewLabel("")
 	f.intro.Wrapping = fyne.TextWrapWord
 	f.body = container.NewStack()
-	f.scroll = container.NewVScroll(f.body)
+	// The introduction scrolls with the page: at 800x600 the page needs
+	// the height more than the sentence does.
+	f.scroll = container.NewVScroll(container.NewVBox(f.intro, f.body))
 
 	f.cancel = widget.NewButton(w.t("wizard.cancel"), w.askCancel)
 	f.back = widget.NewButtonWithIcon(w.t("wizard.back"), theme.NavigateBackIcon(), w.Back)
@@ -49,7 +51,7 @@ func newFrame(w *Wizard) *frame {
 	buttons := container.NewHBox(f.cancel, layout.NewSpacer(), f.back, f.next)
 	footer := container.NewVBox(widget.NewSeparator(), container.NewPadded(buttons))
 
-	header := container.NewVBox(f.position, f.title, f.intro, widget.NewSeparator())
+	header := container.NewVBox(f.position, f.title, widget.NewSeparator())
 	page := container.NewBorder(header, nil, nil, nil, f.scroll)
 	main := container.NewBorder(nil, footer, nil, nil, container.NewPadded(page))
 	body := container.NewBorder(nil, nil, f.indicator.content, nil, main)

@@ -49,7 +49,7 @@ func newGuidePage(w *Wizard) *guidePage {
 			text.SetText(w.t(key))
 		}
 		num := widget.NewLabelWithStyle(strconv.Itoa(i+1)+".", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		rows = append(rows, container.NewBorder(nil, nil, container.NewHBox(check, num), nil, text))
+		rows = append(rows, container.NewBorder(nil, nil, container.NewVBox(container.NewHBox(check, num)), nil, text))
 	}
 	p.folder = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	p.folder.Wrapping = fyne.TextWrapBreak

@@ -55,17 +55,18 @@ func newWelcomePage(w *Wizard) *welcomePage {
 	p.machine = container.NewVBox()
 	p.copied = widget.NewLabel("")
 	p.copied.Importance = widget.SuccessImportance
+	p.copied.Hide()
 	hint := widget.NewLabel(w.t("wizard.welcome.machine.hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	p.showMachine()
 
 	p.content = container.NewVBox(
 		container.NewHBox(heading(w.t("wizard.welcome.language")), p.language),
-		box(container.NewVBox(heading(w.t("wizard.welcome.machine.title")), p.machine, hint, p.copied)),
 		heading(w.t("wizard.welcome.flow")),
 		p.flow,
 		p.recreate,
 		container.NewPadded(later),
+		box(container.NewVBox(heading(w.t("wizard.welcome.machine.title")), p.machine, hint, p.copied)),
 	)
 	return p
 }
@@ -112,6 +113,7 @@ func (p *welcomePage) copyRow(label, value string) fyne.CanvasObject {
 	btn := widget.NewButtonWithIcon(p.w.t("wizard.copy"), theme.ContentCopyIcon(), func() {
 		fyne.CurrentApp().Clipboard().SetContent(value)
 		p.copied.SetText(p.w.t("wizard.copied", map[string]string{"value": value}))
+		p.copied.Show()
 	})
 	btn.Importance = widget.LowImportance
 	if value == "" || value == p.w.t("wizard.none") {

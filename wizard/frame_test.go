@@ -1,0 +1,93 @@
+package wizard
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"qscert/certs"
+)
+
+func TestTheStepsOfFlowAInOrder(t *testing.T) {
+	h := newHarness(t)
+	want := []string{"welcome", "guide", "files", "old", "install", "done"}
+	got := h.wiz.StepIDs()
+	if len(got) != len(want) {
+		t.Fatalf("steps %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("steps %v, want %v", got, want)
+		}
+	}
+	h.requireSays("Step 1 of 6 · next: Export in the QMC")
+}
+
+func TestEnterMovesOnAndEscapeAsksBeforeLeaving(t *testing.T) {
+	h := newHarness(t)
+	h.do(func() { h.wiz.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
+	if h.wiz.StepID() != "guide" {
+		t.Fatalf("Enter on the welcome page led to %s", h.wiz.StepID())
+	}
+	h.do(func() { h.wiz.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	if h.quits != 0 || h.wiz.cancelDialog == nil {
+		t.Fatalf("Escape left without asking (quits=%d)", h.quits)
+	}
+	h.do(func() { h.wiz.cancelDialog.Dismiss() }) // "Stay"
+	if h.quits != 0 || h.wiz.StepID() != "guide" {
+		t.Fatalf("Stay: quits=%d, step %s", h.quits, h.wiz.StepID())
+	}
+	h.do(func() { test.Tap(h.wiz.frame.cancel) })
+	h.do(func() { h.wiz.cancelDialog.Confirm() }) // "Leave"
+	if h.quits != 1 {
+		t.Fatalf("Leave did not close the wizard (quits=%d)", h.quits)
+	}
+}
+
+func TestKeysWorkFromInsideAnEntry(t *testing.T) {
+	h := newHarness(t)
+	dir := writeExport(t, testHost, testMachine, certs.FormatWindows)
+	h.fillFiles(dir, testPassword, testHost)
+	// The focused entry gets the keys first; it passes them on.
+	h.do(func() { h.win.Canvas().Focus(h.wiz.files.host) })
+	h.do(func() { h.wiz.files.host.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	if h.wiz.cancelDialog == nil || h.quits != 0 {
+		t.Fatal("Escape in an entry did not ask to cancel")
+	}
+	h.do(func() { h.wiz.cancelDialog.Dismiss() })
+	h.do(func() { h.wiz.files.host.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
+	if h.wiz.StepID() != "old" {
+		t.Fatalf("Enter in the host entry led to %s", h.wiz.StepID())
+	}
+}
+
+func TestNextWaitsForTheStepAndBackReturns(t *testing.T) {
+	h := newHarness(t)
+	h.goTo("files")
+	if !h.wiz.frame.next.Disabled() {
+		t.Fatal("Next is enabled on an empty files page")
+	}
+	h.do(func() { h.wiz.Next() }) // Enter does the same: nothing
+	if h.wiz.StepID() != "files" {
+		t.Fatalf("Next moved on to %s without files", h.wiz.StepID())
+	}
+	h.do(func() { test.Tap(h.wiz.frame.back) })
+	if h.wiz.StepID() != "guide" {
+		t.Fatalf("Back led to %s", h.wiz.StepID())
+	}
+	if h.wiz.frame.back.Disabled() {
+		t.Fatal("Back is disabled on the second page")
+	}
+}
+
+func TestOnTheWelcomePageCancelClosesAtOnce(t *testing.T) {
+	h := newHarness(t)
+	if !h.wiz.frame.back.Disabled() {
+		t.Error("Back is enabled on the first page")
+	}
+	h.do(func() { test.Tap(h.wiz.frame.cancel) })
+	if h.quits != 1 {
+		t.Fatal("Cancel on the welcome page did not close")
+	}
+}

@@ -1,0 +1,99 @@
+package wizard
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"qscert/certs"
+	"qscert/i18n"
+)
+
+func TestWelcomeShowsThisComputerWithCopyButtons(t *testing.T) {
+	h := newHarness(t)
+	h.requireSays(testMachine)
+	h.requireSays("10.20.30.40")
+	var copyFQDN *widget.Button
+	for _, row := range h.wiz.welcome.machine.Objects {
+		if contains(texts(row), testMachine) {
+			copyFQDN = findButton(row)
+		}
+	}
+	if copyFQDN == nil {
+		t.Fatal("no copy button beside the FQDN")
+	}
+	h.do(func() { test.Tap(copyFQDN) })
+	if got := h.app.Clipboard().Content(); got != testMachine {
+		t.Errorf("clipboard = %q, want %q", got, testMachine)
+	}
+	h.requireSays(en.T("wizard.copied", map[string]string{"value": testMachine}))
+}
+
+func TestTheRecreateFlowIsShownButNotOffered(t *testing.T) {
+	h := newHarness(t)
+	if !h.wiz.welcome.recreate.Disabled() {
+		t.Error("the recreate flow can be chosen; it comes with its own issue")
+	}
+	h.requireSays(en.T("wizard.welcome.flow.recreate.later"))
+}
+
+func TestSwitchingToFrenchRebuildsEveryPageAndKeepsWhatWasTyped(t *testing.T) {
+	h := newHarness(t)
+	dir := writeExport(t, testHost, testMachine, certs.FormatWindows)
+	h.fillFiles(dir, testPassword, testHost)
+	h.do(func() { test.Tap(h.wiz.frame.back) })
+	h.do(func() { test.Tap(h.wiz.frame.back) })
+	h.do(func() { h.wiz.welcome.language.SetSelected("Français") })
+	fr := i18n.New("fr")
+	if h.wiz.Lang() != "fr" {
+		t.Fatalf("language %s after choosing Français", h.wiz.Lang())
+	}
+	h.requireSays(fr.T("wizard.welcome.title"))
+	if h.wiz.frame.next.Text != fr.T("wizard.next") || h.win.Title() != fr.T("wizard.title") {
+		t.Errorf("Next reads %q, the title %q", h.wiz.frame.next.Text, h.win.Title())
+	}
+	if got := h.app.Preferences().String(prefLanguage); got != "fr" {
+		t.Errorf("language preference = %q", got)
+	}
+	h.goTo("files")
+	if h.wiz.files.folder.Text != dir || h.wiz.files.host.Text != testHost || h.wiz.files.password.Text != testPassword {
+		t.Error("the files page lost what was typed when the language changed")
+	}
+	h.requireSays(fr.T("wizard.files.status.ok", map[string]string{"count": "3", "format": fr.T("format.windows")}))
+	h.requireSays(fr.T("wizard.card.thumbprint"))
+}
+
+func TestTheLanguageChosenLastTimeIsUsed(t *testing.T) {
+	app := test.NewTempApp(t)
+	app.Preferences().SetString(prefLanguage, "fr")
+	h := newHarness(t, func(d *Deps) { d.Lang = ""; d.Prefs = app.Preferences() })
+	if h.wiz.Lang() != "fr" {
+		t.Fatalf("language %s, want the remembered fr", h.wiz.Lang())
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// findButton returns the first button inside o.
+func findButton(o fyne.CanvasObject) *widget.Button {
+	switch x := o.(type) {
+	case *widget.Button:
+		return x
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if b := findButton(c); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
+}
