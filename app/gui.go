@@ -67,7 +67,6 @@ func runGUI(env *Env, args []string) int {
 	}()
 
 	w := a.NewWindow(i18n.New(opts.lang).T("wizard.title"))
-	w.SetIcon(icon)
 	wiz := wizard.New(w, deps)
 	w.SetContent(wiz.Content())
 	w.Resize(fyne.NewSize(860, 640))

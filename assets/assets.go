@@ -21,3 +21,8 @@ const TranslationsDir = "translations"
 //
 //go:embed icon.png
 var IconPNG []byte
+
+// LogoPNG is the icon at 112x112, for the wizard's step column.
+//
+//go:embed logo.png
+var LogoPNG []byte

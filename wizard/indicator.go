@@ -36,7 +36,7 @@ const indicatorWidth = 190
 
 func newIndicator(w *Wizard) *indicator {
 	in := &indicator{w: w}
-	logo := canvas.NewImageFromResource(appIcon())
+	logo := canvas.NewImageFromResource(fyne.NewStaticResource("logo.png", assets.LogoPNG))
 	logo.FillMode = canvas.ImageFillContain
 	logo.SetMinSize(fyne.NewSquareSize(56))
 	product := widget.NewLabelWithStyle(w.t("wizard.product"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
@@ -117,6 +117,3 @@ func (in *indicator) show(current int) {
 		r.label.Refresh()
 	}
 }
-
-// appIcon is the program's icon, also shown at the top of the indicator.
-func appIcon() fyne.Resource { return fyne.NewStaticResource("icon.png", assets.IconPNG) }

@@ -107,7 +107,9 @@ func (p *welcomePage) showMachine() {
 // copyRow is "label  value  [Copy]".
 func (p *welcomePage) copyRow(label, value string) fyne.CanvasObject {
 	name := widget.NewLabel(label)
-	val := widget.NewLabelWithStyle(value, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	// Regular type, not monospace: one font less to load before the
+	// window can appear.
+	val := widget.NewLabelWithStyle(value, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	val.Selectable = true
 	val.Truncation = fyne.TextTruncateEllipsis
 	btn := widget.NewButtonWithIcon(p.w.t("wizard.copy"), theme.ContentCopyIcon(), func() {

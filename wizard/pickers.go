@@ -93,7 +93,7 @@ func (w *Wizard) dropped(_ fyne.Position, uris []fyne.URI) {
 			if w.current < w.indexOf("files") {
 				w.show(w.indexOf("files"))
 			}
-			w.files.setFolder(u.Path())
+			w.pageFiles().setFolder(u.Path())
 			return
 		}
 		files = append(files, u.Path())
@@ -105,7 +105,7 @@ func (w *Wizard) dropped(_ fyne.Position, uris []fyne.URI) {
 		w.show(w.indexOf("files"))
 	}
 	for _, f := range files {
-		w.files.addFile(f)
+		w.pageFiles().addFile(f)
 	}
 }
 

@@ -28,33 +28,85 @@ func (s *step) isBusy() bool { return s.busy != nil && s.busy() }
 
 // flowA is the install flow of DESIGN.md: welcome, QMC export guide, files,
 // old certificates, install, confirmation.
+//
+// Pages are built the first time they are shown (the page* accessors):
+// the window appears sooner, which is what a double-click waits for.
 func (w *Wizard) flowA() []*step {
 	return []*step{
 		{
 			id: "welcome", name: "wizard.step.welcome", title: "wizard.welcome.title", intro: "wizard.welcome.intro",
-			view: w.welcome.view, ready: w.welcome.ready,
+			view: func() fyne.CanvasObject { return w.pageWelcome().view() }, ready: func() bool { return w.pageWelcome().ready() },
 		},
 		{
 			id: "guide", name: "wizard.step.guide", title: "wizard.guide.title", intro: "wizard.guide.intro",
-			view: w.guide.view, enter: w.guide.enter,
+			view: func() fyne.CanvasObject { return w.pageGuide().view() },
 		},
 		{
 			id: "files", name: "wizard.step.files", title: "wizard.files.title", intro: "wizard.files.intro",
-			view: w.files.view, ready: w.files.ready, enter: w.files.enter,
+			view: func() fyne.CanvasObject { return w.pageFiles().view() }, ready: func() bool { return w.pageFiles().ready() },
+			enter: func() { w.pageFiles().enter() },
 		},
 		{
 			id: "old", name: "wizard.step.old", title: "wizard.old.title", intro: "wizard.old.intro",
-			view: w.old.view, ready: w.old.ready, enter: w.old.enter, nextLabel: "wizard.install",
+			view: func() fyne.CanvasObject { return w.pageOld().view() }, ready: func() bool { return w.pageOld().ready() },
+			enter: func() { w.pageOld().enter() }, nextLabel: "wizard.install",
 		},
 		{
 			id: "install", name: "wizard.step.install", title: "wizard.install.title", intro: "wizard.install.intro",
-			view: w.install.view, ready: w.install.ready, enter: w.install.enter, canBack: w.install.failed, busy: w.install.running,
+			view: func() fyne.CanvasObject { return w.pageInstall().view() }, ready: func() bool { return w.pageInstall().ready() },
+			enter: func() { w.pageInstall().enter() }, canBack: func() bool { return w.pageInstall().failed() },
+			busy: func() bool { return w.pageInstall().running() },
 		},
 		{
 			id: "done", name: "wizard.step.done", title: "wizard.done.title", intro: "wizard.done.intro",
-			view: w.done.view, enter: w.done.enter, canBack: never, last: true, nextLabel: "wizard.finish",
+			view: func() fyne.CanvasObject { return w.pageDone().view() }, enter: func() { w.pageDone().enter() },
+			canBack: never, last: true, nextLabel: "wizard.finish",
 		},
 	}
 }
 
 func never() bool { return false }
+
+// The pages, built on first use. build() forgets them when the language
+// changes.
+func (w *Wizard) pageWelcome() *welcomePage {
+	if w.welcome == nil {
+		w.welcome = newWelcomePage(w)
+	}
+	return w.welcome
+}
+
+func (w *Wizard) pageGuide() *guidePage {
+	if w.guide == nil {
+		w.guide = newGuidePage(w)
+	}
+	return w.guide
+}
+
+func (w *Wizard) pageFiles() *filesPage {
+	if w.files == nil {
+		w.files = newFilesPage(w)
+	}
+	return w.files
+}
+
+func (w *Wizard) pageOld() *oldPage {
+	if w.old == nil {
+		w.old = newOldPage(w)
+	}
+	return w.old
+}
+
+func (w *Wizard) pageInstall() *installPage {
+	if w.install == nil {
+		w.install = newInstallPage(w)
+	}
+	return w.install
+}
+
+func (w *Wizard) pageDone() *donePage {
+	if w.done == nil {
+		w.done = newDonePage(w)
+	}
+	return w.done
+}

@@ -32,12 +32,12 @@ func (w *Wizard) Tour(shot func(name string)) {
 func (w *Wizard) tourPrepare(id string) {
 	switch id {
 	case "files":
-		if d := w.deps.Demo; d != nil && w.files.password.Text == "" {
-			w.files.password.SetText(d.Password)
+		if d := w.deps.Demo; d != nil && w.pageFiles().password.Text == "" {
+			w.pageFiles().password.SetText(d.Password)
 		}
 	case "done":
-		if w.done.test != nil && !w.done.test.Disabled() {
-			w.done.test.OnTapped()
+		if w.pageDone().test != nil && !w.pageDone().test.Disabled() {
+			w.pageDone().test.OnTapped()
 		}
 	}
 }

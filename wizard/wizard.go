@@ -96,12 +96,7 @@ func (w *Wizard) Lang() string { return w.tr.Lang() }
 // the current step.
 func (w *Wizard) build(lang string) {
 	w.tr = i18n.New(lang)
-	w.welcome = newWelcomePage(w)
-	w.guide = newGuidePage(w)
-	w.files = newFilesPage(w)
-	w.old = newOldPage(w)
-	w.install = newInstallPage(w)
-	w.done = newDonePage(w)
+	w.welcome, w.guide, w.files, w.old, w.install, w.done = nil, nil, nil, nil, nil, nil
 	w.steps = w.flowA()
 	w.frame = newFrame(w)
 	w.root.Objects = []fyne.CanvasObject{w.frame.content}
@@ -191,8 +186,12 @@ func (w *Wizard) lookUpMachine() {
 			w.st.machine = info
 			w.st.machineReady = true
 			close(w.machineReady)
-			w.welcome.showMachine()
-			w.guide.showMachine()
+			if w.welcome != nil {
+				w.welcome.showMachine()
+			}
+			if w.guide != nil {
+				w.guide.showMachine()
+			}
 		}
 	})
 }

@@ -1,8 +1,9 @@
-// Command icon draws qscert's icon, assets/icon.png: a shield holding a
+// Command icon draws qscert's icon, assets/icon.png (and assets/logo.png, a
+// small copy for the wizard's step column): a shield holding a
 // certificate with a seal, the two things the program is about. It was run
 // once and its output committed; run it again after changing the drawing:
 //
-//	go run ./tools/icon assets/icon.png
+//	go run ./tools/icon assets
 package main
 
 import (
@@ -13,7 +14,9 @@ import (
 	"image/png"
 	"math"
 	"os"
+	"path/filepath"
 
+	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/vector"
 )
 
@@ -32,26 +35,38 @@ var (
 	ribbon       = color.NRGBA{0x14, 0x7A, 0x44, 0xFF}
 )
 
+// logoSize is the side of the copy the wizard shows in its step column
+// (56 units, twice that for high-density screens): decoding and scaling
+// the 512-pixel icon there would slow the window's first appearance.
+const logoSize = 112
+
 func main() {
-	out := "assets/icon.png"
+	dir := "assets"
 	if len(os.Args) > 1 {
-		out = os.Args[1]
+		dir = os.Args[1]
 	}
 	img := image.NewNRGBA(image.Rect(0, 0, size, size))
 	drawIcon(img)
-	f, err := os.Create(out)
+	logo := image.NewNRGBA(image.Rect(0, 0, logoSize, logoSize))
+	xdraw.CatmullRom.Scale(logo, logo.Bounds(), img, img.Bounds(), xdraw.Src, nil)
+	for name, m := range map[string]image.Image{"icon.png": img, "logo.png": logo} {
+		if err := writePNG(filepath.Join(dir, name), m); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
+}
+
+func writePNG(path string, img image.Image) error {
+	f, err := os.Create(path)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+		return err
 	}
 	if err := png.Encode(f, img); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+		f.Close()
+		return err
 	}
-	if err := f.Close(); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
+	return f.Close()
 }
 
 func drawIcon(img draw.Image) {
