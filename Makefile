@@ -19,7 +19,7 @@ test-fast:
 
 fuzz:
 	for t in $$($(GO) test -list '^Fuzz' ./certs/ | grep '^Fuzz'); do \
-		CGO_ENABLED=0 $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime 60s ./certs/ || exit 1; done
+		CGO_ENABLED=0 $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime 60s -fuzzminimizetime 5s ./certs/ || exit 1; done
 
 bench:
 	bash bench/validate-vs-openssl.sh
