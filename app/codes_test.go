@@ -12,7 +12,7 @@ import (
 // allCodes are the codes a user can meet, from every part of the program.
 func allCodes() []coded.Code {
 	var all []coded.Code
-	for _, list := range [][]coded.Code{certs.FindingCodes, certs.ErrorCodes, store.Codes, Codes} {
+	for _, list := range [][]coded.Code{certs.FindingCodes, certs.ErrorCodes, certs.InstallCodes, store.Codes, Codes} {
 		all = append(all, list...)
 	}
 	return all
