@@ -12,10 +12,11 @@ const (
 	CodePasswordFile          coded.Code = "password-file-unreadable"
 	CodePasswordEnv           coded.Code = "password-env-unset"
 	CodeNoWindow              coded.Code = "no-window"
+	CodeStoreNotAvailable     coded.Code = "store-not-available"
 )
 
 // Codes lists the command line's codes, for the translation tests.
 var Codes = []coded.Code{
 	CodeUnknownCommand, CodeBadUsage, CodePasswordOnCommandLine, CodePasswordSources,
-	CodePasswordFile, CodePasswordEnv, CodeNoWindow,
+	CodePasswordFile, CodePasswordEnv, CodeNoWindow, CodeStoreNotAvailable,
 }
