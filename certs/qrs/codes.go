@@ -46,6 +46,7 @@ var SetupCodes = []coded.Code{CodeStoreNoClient, CodeStoreNoRoot}
 // {{.reason}}.
 const (
 	ReasonNotSignedByRoot = "not-signed-by-root" // the server's certificate comes from another CA
+	ReasonRootRecreated   = "root-recreated"     // it names the root, whose key did not sign it
 	ReasonExpired         = "expired"            // the server's certificate expired
 	ReasonNotYetValid     = "not-yet-valid"      // the server's certificate is not valid yet
 	ReasonNoCertificate   = "no-certificate"     // the server sent no certificate
@@ -57,6 +58,6 @@ const (
 
 // Reasons lists the reasons, for the translation tests.
 var Reasons = []string{
-	ReasonNotSignedByRoot, ReasonExpired, ReasonNotYetValid, ReasonNoCertificate,
+	ReasonNotSignedByRoot, ReasonRootRecreated, ReasonExpired, ReasonNotYetValid, ReasonNoCertificate,
 	ReasonAlert, ReasonClosed, ReasonProxyRefused, ReasonProxyNoCert,
 }

@@ -30,7 +30,7 @@ type scenario struct {
 }
 
 func scenarios(t *testing.T) []scenario {
-	site, other := legacy(t), otherSite(t)
+	site, other, recreated := legacy(t), otherSite(t), recreatedSite(t)
 	now := time.Now()
 	issue := func(cn string, from, to time.Time) *certstest.Issued {
 		is, err := site.Site.Issue(certs.RoleServer, cn, from, to)
@@ -71,6 +71,12 @@ func scenarios(t *testing.T) []scenario {
 			want: qrs.CodeTLSUntrustedServer, requests: 0,
 			client: func(_ *testing.T, _ *qrstest.Server, _ *qrs.Identity, o *qrs.Options) { o.Host = other.Machine },
 			params: map[string]string{"reason": qrs.ReasonNotSignedByRoot, "issuer": other.Root.Cert.Subject.CommonName, "root": site.Root.Cert.Subject.CommonName},
+		},
+		{
+			name: "site recreated since the export", server: qrstest.Options{ServerCert: recreated.Server},
+			want: qrs.CodeTLSUntrustedServer, requests: 0,
+			client: func(_ *testing.T, _ *qrstest.Server, _ *qrs.Identity, o *qrs.Options) { o.Host = recreated.Machine },
+			params: map[string]string{"reason": qrs.ReasonRootRecreated, "root": site.Root.Cert.Subject.CommonName},
 		},
 		{
 			name: "wrong root pinned", want: qrs.CodeTLSUntrustedServer, requests: 0,

@@ -30,13 +30,18 @@ var (
 
 func export(t testing.TB, style certstest.Style, name string) *certstest.Export {
 	t.Helper()
+	return exportFor(t, style, siteHost, name)
+}
+
+func exportFor(t testing.TB, style certstest.Style, host, name string) *certstest.Export {
+	t.Helper()
 	exportsMu.Lock()
 	defer exportsMu.Unlock()
-	key := string(style) + "/" + name
+	key := string(style) + "/" + host + "/" + name
 	if e, ok := exports[key]; ok {
 		return e
 	}
-	e, err := certstest.NewExport(siteHost, machine, style, time.Now())
+	e, err := certstest.NewExport(host, machine, style, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +53,13 @@ func export(t testing.TB, style certstest.Style, name string) *certstest.Export 
 func legacy(t testing.TB) *certstest.Export { return export(t, certstest.StyleLegacy, "site") }
 
 // otherSite is an export of an unrelated Qlik site.
-func otherSite(t testing.TB) *certstest.Export { return export(t, certstest.StyleLegacy, "other") }
+func otherSite(t testing.TB) *certstest.Export {
+	return exportFor(t, certstest.StyleLegacy, "qlik-other.corp.example", "other")
+}
+
+// recreatedSite is the same site after its certificates were recreated:
+// same names, new keys.
+func recreatedSite(t testing.TB) *certstest.Export { return export(t, certstest.StyleLegacy, "recreated") }
 
 func identityOf(t testing.TB, e *certstest.Export) *qrs.Identity {
 	t.Helper()

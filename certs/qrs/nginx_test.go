@@ -52,7 +52,7 @@ func TestNginxAcceptsAModernExport(t *testing.T) {
 // after the handshake and answers its own 400 page; the diagnosis must
 // still say the server refused our certificate.
 func TestNginxRejectsAClientFromAnotherSite(t *testing.T) {
-	site, other := export(t, certstest.StyleModern, "site"), export(t, certstest.StyleModern, "other")
+	site, other := export(t, certstest.StyleModern, "site"), exportFor(t, certstest.StyleModern, "qlik-other.corp.example", "other")
 	p := startNginx(t, site, site)
 	id := identityOf(t, site)
 	id.Client, id.Signer = other.Client.Cert, other.Client.Key
@@ -66,7 +66,7 @@ func TestNginxRejectsAClientFromAnotherSite(t *testing.T) {
 }
 
 func TestNginxServerFromAnotherRootIsUntrusted(t *testing.T) {
-	site, other := export(t, certstest.StyleModern, "site"), export(t, certstest.StyleModern, "other")
+	site, other := export(t, certstest.StyleModern, "site"), exportFor(t, certstest.StyleModern, "qlik-other.corp.example", "other")
 	p := startNginx(t, site, site)
 	id := identityOf(t, site)
 	id.Root = other.Root.Cert

@@ -29,8 +29,13 @@ func verifyServer(root *x509.Certificate, host string, now func() time.Time) fun
 		// Qlik issues server certificates straight from the site's root, so
 		// no intermediate is accepted: a chain would need CA checks that
 		// Qlik's own root could not pass anyway.
-		if !certs.IssuedBy(leaf, root) || !certs.SignedBy(leaf, root) {
+		if !certs.IssuedBy(leaf, root) {
 			return untrusted(ReasonNotSignedByRoot, host, leaf, root)
+		}
+		if !certs.SignedBy(leaf, root) {
+			// Same issuer name, another key: the site's certificates were
+			// recreated (the CN is the central node's name both times).
+			return untrusted(ReasonRootRecreated, host, leaf, root)
 		}
 		t := now()
 		if t.After(leaf.NotAfter) {
