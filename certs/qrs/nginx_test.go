@@ -14,7 +14,7 @@ import (
 
 // startNginx runs nginx with a server certificate for localhost from
 // server's site and clientCA as ssl_client_certificate.
-func startNginx(t *testing.T, server *certstest.Export, clientCA *certstest.Export) *nginxtest.Peer {
+func startNginx(t testing.TB, server *certstest.Export, clientCA *certstest.Export) *nginxtest.Peer {
 	t.Helper()
 	if _, err := nginxtest.Binary(); errors.Is(err, nginxtest.ErrNotInstalled) {
 		t.Skip("nginx tests skipped: " + err.Error())
@@ -45,6 +45,11 @@ func TestNginxAcceptsAModernExport(t *testing.T) {
 	}
 	if d.About == nil || d.About.BuildVersion != "14.173.4" || !d.ClientCertificateSent {
 		t.Errorf("about %+v, client certificate sent %v", d.About, d.ClientCertificateSent)
+	}
+	// One full handshake ("."), one request, as the benchmark assumes.
+	lines := strings.Split(strings.TrimSpace(waitForAccessLog(p)), "\n")
+	if len(lines) != 1 || !strings.Contains(lines[0], " . TLSv1.3 \"GET /qrs/about?xrfkey=") || !strings.HasSuffix(lines[0], " 200") {
+		t.Errorf("nginx access log:\n%s", p.AccessLog())
 	}
 }
 
@@ -133,4 +138,16 @@ func verifyErrorLine(log string) string {
 		}
 	}
 	return ""
+}
+
+// waitForAccessLog returns the access log once it has a line: nginx writes
+// it after it has sent the answer, so it may lag behind the client a little.
+func waitForAccessLog(p *nginxtest.Peer) string {
+	for range 100 {
+		if log := p.AccessLog(); strings.HasSuffix(log, "\n") {
+			return log
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return p.AccessLog()
 }

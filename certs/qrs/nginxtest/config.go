@@ -16,6 +16,7 @@ func configuration(dir string, port int, about string) string {
 		"@PORT@", strconv.Itoa(port),
 		"@PID@", p("nginx.pid"),
 		"@ERRLOG@", p("error.log"),
+		"@ACCESSLOG@", p("access.log"),
 		"@TMP@", p("tmp"),
 		"@CERT@", p("server.pem"),
 		"@KEY@", p("server_key.pem"),
@@ -32,7 +33,10 @@ pid @PID@;
 error_log @ERRLOG@ info;
 events { worker_connections 64; }
 http {
-    access_log off;
+    # One line per request: the connection's serial number and whether the
+    # TLS session was resumed ("r") or a full handshake (".").
+    log_format handshakes '$connection $ssl_session_reused $ssl_protocol "$request" $status';
+    access_log @ACCESSLOG@ handshakes;
     client_body_temp_path @TMP@/body;
     proxy_temp_path @TMP@/proxy;
     fastcgi_temp_path @TMP@/fastcgi;
@@ -41,6 +45,8 @@ http {
     server {
         listen 127.0.0.1:@PORT@ ssl;
         server_name localhost;
+        # nginx 1.22 leaves TLS 1.3 out by default (1.23.4 added it).
+        ssl_protocols TLSv1.2 TLSv1.3;
         ssl_certificate @CERT@;
         ssl_certificate_key @KEY@;
         ssl_client_certificate @CLIENTCA@;

@@ -130,6 +130,14 @@ func (p *Peer) Log() string {
 	return string(data)
 }
 
+// AccessLog returns one line per request: the connection number, "." for
+// a full handshake or "r" for a resumed session, the TLS version, the
+// request line and the status.
+func (p *Peer) AccessLog() string {
+	data, _ := os.ReadFile(filepath.Join(p.Dir, "access.log"))
+	return string(data)
+}
+
 // Stop stops nginx (SIGQUIT, a graceful stop; SIGKILL after 5 s) and waits
 // for it.
 func (p *Peer) Stop() error {
