@@ -59,7 +59,9 @@ func otherSite(t testing.TB) *certstest.Export {
 
 // recreatedSite is the same site after its certificates were recreated:
 // same names, new keys.
-func recreatedSite(t testing.TB) *certstest.Export { return export(t, certstest.StyleLegacy, "recreated") }
+func recreatedSite(t testing.TB) *certstest.Export {
+	return export(t, certstest.StyleLegacy, "recreated")
+}
 
 func identityOf(t testing.TB, e *certstest.Export) *qrs.Identity {
 	t.Helper()
