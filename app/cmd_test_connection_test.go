@@ -20,7 +20,7 @@ import (
 func TestTestSucceedsAgainstQRSWithALegacyExport(t *testing.T) {
 	site := connExport(t, certstest.StyleLegacy, "site")
 	s := startSimulatedQRS(t, site, qrstest.Options{})
-	dir := writeExport(t, site, certstest.WriteOptions{Format: certs.FormatPEM})
+	dir := writeConnExport(t, site, certstest.WriteOptions{Format: certs.FormatPEM})
 	code, out, errOut := runQscert(t, connEnv("", nil, nil), "test", "--host", "localhost", "--port", portOf(s), "--dir", dir, "--lang", "en")
 	if code != ExitOK {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
@@ -47,7 +47,7 @@ func TestTestSucceedsAgainstNginxWithAModernExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = p.Stop() })
-	dir := writeExport(t, site, certstest.WriteOptions{Format: certs.FormatPEM})
+	dir := writeConnExport(t, site, certstest.WriteOptions{Format: certs.FormatPEM})
 	code, out, errOut := runQscert(t, connEnv("", nil, nil), "test", "--host", "localhost", "--port", strconv.Itoa(p.Port), "--dir", dir, "--json")
 	if code != ExitOK || !slices.Equal(checkCodes(t, out), []string{"ok"}) {
 		t.Fatalf("exit %d\n%s%s\nnginx log:\n%s", code, out, errOut, p.Log())
@@ -67,7 +67,7 @@ func TestTestDiagnosesTheUsualMistakes(t *testing.T) {
 	}{
 		{"wrong client certificate", mixExport(t, other, site), portOf(s), "tls-client-rejected"},
 		{"wrong root", mixExport(t, site, other), portOf(s), "tls-untrusted-server"},
-		{"closed port", writeExport(t, site, certstest.WriteOptions{Format: certs.FormatPEM}), closedPort, "connection-refused"},
+		{"closed port", writeConnExport(t, site, certstest.WriteOptions{Format: certs.FormatPEM}), closedPort, "connection-refused"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -88,7 +88,7 @@ func TestTestDiagnosesTheUsualMistakes(t *testing.T) {
 func TestTestTextOutputExplainsTheFailure(t *testing.T) {
 	site := connExport(t, certstest.StyleLegacy, "site")
 	s := startSimulatedQRS(t, site, qrstest.Options{})
-	dir := writeExport(t, site, certstest.WriteOptions{Format: certs.FormatPEM})
+	dir := writeConnExport(t, site, certstest.WriteOptions{Format: certs.FormatPEM})
 	code, out, _ := runQscert(t, connEnv("", nil, nil), "test", "--host", "127.0.0.1", "--port", portOf(s), "--dir", dir, "--lang", "fr")
 	if code != ExitFindings {
 		t.Fatalf("exit %d\n%s", code, out)
@@ -104,7 +104,7 @@ func TestTestWithAWindowsExportAndAPasswordFile(t *testing.T) {
 	const password = "S3cret-Export-Pw"
 	site := connExport(t, certstest.StyleLegacy, "site")
 	s := startSimulatedQRS(t, site, qrstest.Options{})
-	dir := writeExport(t, site, certstest.WriteOptions{Format: certs.FormatWindows, Password: password, Partial: true})
+	dir := writeConnExport(t, site, certstest.WriteOptions{Format: certs.FormatWindows, Password: password, Partial: true})
 	pwFile := filepath.Join(t.TempDir(), "pw.txt")
 	if err := os.WriteFile(pwFile, []byte(password+"\r\n"), 0o600); err != nil {
 		t.Fatal(err)
@@ -125,7 +125,7 @@ func TestTestWithAWindowsExportAndAPasswordFile(t *testing.T) {
 func TestTestEngineCheckAndHostAsURL(t *testing.T) {
 	site := connExport(t, certstest.StyleLegacy, "site")
 	s := startSimulatedQRS(t, site, qrstest.Options{})
-	dir := writeExport(t, site, certstest.WriteOptions{Format: certs.FormatPEM})
+	dir := writeConnExport(t, site, certstest.WriteOptions{Format: certs.FormatPEM})
 	// The simulated QRS answers the Engine's health check on the same port.
 	code, out, errOut := runQscert(t, connEnv("", nil, nil), "test", "--host", "https://localhost:"+portOf(s)+"/qmc", "--dir", dir, "--engine", "--engine-port", portOf(s), "--json")
 	if code != ExitOK || !slices.Equal(checkCodes(t, out), []string{"ok", "ok"}) {
@@ -165,7 +165,7 @@ func TestTestFromAStore(t *testing.T) {
 }
 
 func TestTestCannotRun(t *testing.T) {
-	dir := writeExport(t, connExport(t, certstest.StyleLegacy, "site"), certstest.WriteOptions{Format: certs.FormatPEM})
+	dir := writeConnExport(t, connExport(t, certstest.StyleLegacy, "site"), certstest.WriteOptions{Format: certs.FormatPEM})
 	cases := []struct {
 		name string
 		args []string

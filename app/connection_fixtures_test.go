@@ -43,7 +43,7 @@ func connExport(t testing.TB, style certstest.Style, name string) *certstest.Exp
 	return e
 }
 
-func writeExport(t testing.TB, e *certstest.Export, o certstest.WriteOptions) string {
+func writeConnExport(t testing.TB, e *certstest.Export, o certstest.WriteOptions) string {
 	t.Helper()
 	dir := t.TempDir()
 	if err := e.Write(dir, o); err != nil {
@@ -117,7 +117,7 @@ func portOf(s *qrstest.Server) string { return strconv.Itoa(s.Port) }
 // client and whose root comes from root.
 func mixExport(t *testing.T, client, root *certstest.Export) string {
 	t.Helper()
-	dir := writeExport(t, root, certstest.WriteOptions{Format: certs.FormatPEM, Partial: true})
+	dir := writeConnExport(t, root, certstest.WriteOptions{Format: certs.FormatPEM, Partial: true})
 	key, err := certstest.KeyPEM(client.Client.Key, certstest.KeyPKCS1, "")
 	if err != nil {
 		t.Fatal(err)
