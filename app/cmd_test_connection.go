@@ -93,17 +93,26 @@ func testConnection(env *Env, t *i18n.Translator, f *connectionFlags) (*connecti
 			}
 		}
 	}
+	res.Checks = runChecks(env, t, id, f)
+	for _, ch := range res.Checks {
+		res.OK = res.OK && ch.OK()
+	}
+	return res, nil
+}
+
+// runChecks calls the QRS, and the Engine when --engine asks for it.
+func runChecks(env *Env, t *i18n.Translator, id *qrs.Identity, f *connectionFlags) []checkJSON {
 	ctx := context.Background()
 	o := f.options(env)
 	diags := []*qrs.Diagnosis{qrs.Test(ctx, id, o)}
 	if f.engine {
 		diags = append(diags, qrs.TestEngine(ctx, id, o))
 	}
+	var out []checkJSON
 	for _, d := range diags {
-		res.Checks = append(res.Checks, checkJSON{Diagnosis: d, Message: t.Code(d.Code, d.Params)})
-		res.OK = res.OK && d.OK()
+		out = append(out, checkJSON{Diagnosis: d, Message: t.Code(d.Code, d.Params)})
 	}
-	return res, nil
+	return out
 }
 
 // describe gives the public description of a certificate the test uses.

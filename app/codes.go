@@ -13,10 +13,11 @@ const (
 	CodePasswordEnv           coded.Code = "password-env-unset"
 	CodeNoWindow              coded.Code = "no-window"
 	CodeStoreNotAvailable     coded.Code = "store-not-available"
+	CodeReportUnwritable      coded.Code = "report-unwritable"
 )
 
 // Codes lists the command line's codes, for the translation tests.
 var Codes = []coded.Code{
 	CodeUnknownCommand, CodeBadUsage, CodePasswordOnCommandLine, CodePasswordSources,
-	CodePasswordFile, CodePasswordEnv, CodeNoWindow, CodeStoreNotAvailable,
+	CodePasswordFile, CodePasswordEnv, CodeNoWindow, CodeStoreNotAvailable, CodeReportUnwritable,
 }
