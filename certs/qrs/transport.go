@@ -27,8 +27,9 @@ type handshakeState struct {
 // VerifyConnection whether or not InsecureSkipVerify is set, on full
 // handshakes and resumptions alike, and aborts the handshake when it
 // returns an error; verifyServer does the complete check there (pinned
-// root signature, issuer, validity, host name). TestRefusesServerFromAnotherRoot
-// and its neighbours prove that it refuses.
+// root signature, issuer, validity, host name). The tls-untrusted-server
+// and tls-host-mismatch scenarios of TestDiagnosis prove that it refuses,
+// and that no request reaches a refused server.
 func tlsConfig(id *Identity, o Options, st *handshakeState) *tls.Config {
 	verify := verifyServer(id.Root, o.Host, o.Now)
 	cert := id.tlsCertificate()
