@@ -31,7 +31,7 @@ func diagnoseError(err error, st *handshakeState, o Options) *coded.Error {
 		return coded.New(CodeConnectionRefused, err, "host", host, "port", port)
 	}
 	if isTimeout(err) {
-		return coded.New(CodeTimeout, err, "host", host, "port", port, "seconds", strconv.Itoa(int(o.Timeout.Seconds())))
+		return coded.New(CodeTimeout, err, "host", host, "port", port, "seconds", strconv.FormatFloat(o.Timeout.Seconds(), 'f', -1, 64))
 	}
 	if alert, ok := remoteAlert(err); ok {
 		name := strings.TrimPrefix(alert.Error(), "tls: ")
