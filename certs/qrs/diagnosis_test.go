@@ -65,6 +65,7 @@ func scenarios(t *testing.T) []scenario {
 			client: func(_ *testing.T, _ *qrstest.Server, _ *qrs.Identity, o *qrs.Options) {
 				o.Timeout = 300 * time.Millisecond
 			},
+			params: map[string]string{"seconds": "0.3"},
 		},
 		{
 			name: "server certificate from another site", server: qrstest.Options{ServerCert: other.Server},
