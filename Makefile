@@ -23,4 +23,5 @@ fuzz:
 
 bench:
 	bash bench/validate-vs-openssl.sh
+	bash bench/qrs-vs-curl.sh
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./certs/...

@@ -88,7 +88,7 @@ func runInstall(env *Env, args []string) int {
 	}
 	opts.BackupPassword = backupPassword
 
-	st, err := f.store.open("install")
+	st, err := f.store.open(env)
 	if err != nil {
 		return finish(env, t, c.json, out, err, ExitUsage)
 	}

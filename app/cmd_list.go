@@ -65,7 +65,7 @@ func runList(env *Env, args []string) int {
 			return fail(env, t, err, ExitUsage)
 		}
 	}
-	st, err := sf.open("list")
+	st, err := sf.open(env)
 	if err != nil {
 		return fail(env, t, err, ExitUsage)
 	}

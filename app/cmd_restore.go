@@ -31,7 +31,7 @@ func runRestore(env *Env, args []string) int {
 		return fail(env, t, err, ExitUsage)
 	}
 	out := &installOutput{}
-	st, err := f.store.open("restore")
+	st, err := f.store.open(env)
 	if err != nil {
 		return finish(env, t, c.json, out, err, ExitUsage)
 	}

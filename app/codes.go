@@ -14,10 +14,12 @@ const (
 	CodeNoWindow              coded.Code = "no-window"
 	CodeConfirmationNeeded    coded.Code = "confirmation-needed"
 	CodeNotConfirmed          coded.Code = "not-confirmed"
+	CodeReportUnwritable      coded.Code = "report-unwritable"
 )
 
 // Codes lists the command line's codes, for the translation tests.
 var Codes = []coded.Code{
 	CodeUnknownCommand, CodeBadUsage, CodePasswordOnCommandLine, CodePasswordSources,
 	CodePasswordFile, CodePasswordEnv, CodeNoWindow, CodeConfirmationNeeded, CodeNotConfirmed,
+	CodeReportUnwritable,
 }

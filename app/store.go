@@ -3,10 +3,7 @@ package app
 import (
 	"os"
 	"path/filepath"
-	"runtime"
-	"strings"
 
-	"qscert/certs/coded"
 	"qscert/certs/store"
 )
 
@@ -35,22 +32,6 @@ func configDir() string {
 	return os.TempDir()
 }
 
-func (f *storeFlag) open(command string) (store.Store, error) {
-	spec := f.spec
-	if spec == "" {
-		if runtime.GOOS == "windows" {
-			spec = "windows"
-		} else {
-			// The default folder store is ours to create; a named one must
-			// exist, so that a typo is reported rather than filled.
-			return store.CreateFolder(DefaultFolderStore())
-		}
-	}
-	switch {
-	case spec == "windows":
-		return store.OpenWindows()
-	case strings.HasPrefix(spec, "folder:"):
-		return store.OpenFolder(strings.TrimPrefix(spec, "folder:"))
-	}
-	return nil, coded.New(CodeBadUsage, nil, "command", command, "detail", "--store "+spec)
+func (f *storeFlag) open(env *Env) (store.Store, error) {
+	return env.OpenStore(f.spec)
 }

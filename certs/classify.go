@@ -5,6 +5,7 @@ import (
 	"crypto/x509"
 	"encoding/asn1"
 
+	"qscert/certs/coded"
 	"qscert/certs/store"
 )
 
@@ -140,6 +141,9 @@ func classifyStore(ref *reference, s store.Store) ([]Found, error) {
 	var out []Found
 	for _, loc := range store.Locations {
 		entries, err := s.List(loc)
+		if coded.CodeOf(err) == store.CodeStoreMissing {
+			continue // a store without that location holds nothing there
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -137,7 +137,10 @@ func (t *Translator) Has(key string) bool {
 }
 
 // Code returns the sentence for a code, with params. A "role" parameter is
-// itself translated ("client" becomes "client certificate").
+// itself translated ("client" becomes "client certificate"), and so is a
+// "reason": the sentence "reason.<reason>", filled with the same params,
+// which lets one code say precisely what went wrong (the connection test's
+// tls-untrusted-server has several reasons).
 func (t *Translator) Code(code coded.Code, params map[string]string) string {
 	shown := make(map[string]string, len(params))
 	for k, v := range params {
@@ -145,6 +148,11 @@ func (t *Translator) Code(code coded.Code, params map[string]string) string {
 	}
 	if r, ok := shown["role"]; ok && r != "" {
 		shown["role"] = t.T("role." + r)
+	}
+	if r, ok := shown["reason"]; ok && r != "" {
+		if key := "reason." + r; t.Has(key) {
+			shown["reason"] = t.T(key, shown)
+		}
 	}
 	return t.T("code."+string(code), shown)
 }

@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-ensure_packages "${GUI_BUILD_PACKAGES[@]}" git ca-certificates
+# nginx-light: the connection test's real third-party TLS peer.
+ensure_packages "${GUI_BUILD_PACKAGES[@]}" git ca-certificates nginx-light
 ensure_go
 # Fyne logs a parse error for the "C" locale of servers at start-up;
 # a plain English locale keeps the output readable.
@@ -33,8 +34,10 @@ GOOS=windows CGO_ENABLED=0 go build -o bin/qscert-cli.exe .
 
 step "fuzz every parser briefly"
 fuzz_time="${QSCERT_FUZZ_TIME:-10s}"
-for target in $(go test -list '^Fuzz' ./certs/ | grep '^Fuzz'); do
-	CGO_ENABLED=0 go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzz_time" -fuzzminimizetime 2s ./certs/
+for pkg in ./certs/ ./certs/qrs/; do
+	for target in $(go test -list '^Fuzz' "$pkg" | grep '^Fuzz'); do
+		CGO_ENABLED=0 go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzz_time" -fuzzminimizetime 2s "$pkg"
+	done
 done
 
 step "all tests passed"
