@@ -1,0 +1,40 @@
+package app
+
+import (
+	"io"
+	"os"
+	"time"
+
+	"qscert/certs/machine"
+)
+
+// Env is what a command may use of the outside world. Main fills it from the
+// process; tests fill it with buffers and fixed values.
+type Env struct {
+	Stdin   io.Reader
+	Stdout  io.Writer
+	Stderr  io.Writer
+	Getenv  func(string) string
+	Now     func() time.Time
+	Machine func() machine.Info
+	// StdinIsTerminal tells whether a confirmation can be asked at a prompt.
+	StdinIsTerminal bool
+}
+
+// ProcessEnv is the Env of this process.
+func ProcessEnv() *Env {
+	return &Env{
+		Stdin:           os.Stdin,
+		Stdout:          os.Stdout,
+		Stderr:          os.Stderr,
+		Getenv:          os.Getenv,
+		Now:             time.Now,
+		Machine:         machine.This,
+		StdinIsTerminal: isTerminal(os.Stdin),
+	}
+}
+
+func isTerminal(f *os.File) bool {
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
