@@ -36,51 +36,34 @@ func (w *windowsStore) add(loc Location, cert *x509.Certificate, key crypto.Priv
 	defer windows.CertCloseStore(h, 0)
 
 	// Already there: done, unless it lacks the key we now have.
-	if old, err := find(h, loc, Thumbprint(cert)); err == nil {
-		had := hasKey(old)
+	old, err := find(h, loc, Thumbprint(cert))
+	switch {
+	case err == nil && (key == nil || hasKey(old)):
 		windows.CertFreeCertificateContext(old)
-		if key == nil || had {
-			return nil
-		}
-	} else if coded.CodeOf(err) != CodeCertNotFound {
+		return nil
+	case err == nil:
+		defer windows.CertFreeCertificateContext(old)
+	case coded.CodeOf(err) != CodeCertNotFound:
 		return err
 	}
 
-	var ctx *windows.CertContext
-	if key == nil {
-		ctx, err = windows.CertCreateCertificateContext(encodingX509PKCS7, &cert.Raw[0], uint32(len(cert.Raw)))
-		if err != nil {
-			return failed(loc, "CertCreateCertificateContext", err)
-		}
-	} else {
-		tmp, err := importKeyed(loc, cert, key, keyFlags)
-		if err != nil {
-			return err
-		}
-		defer windows.CertCloseStore(tmp, 0)
-		if ctx, err = find(tmp, loc, Thumbprint(cert)); err != nil {
-			return err
-		}
-		if err := repairForWine(ctx, loc); err != nil {
-			deleteKeyOf(ctx)
-			windows.CertFreeCertificateContext(ctx)
-			return failed(loc, "CertSetCertificateContextProperty(KEY_PROV_INFO)", err)
-		}
+	ctx, tmp, err := newContext(loc, cert, key, keyFlags)
+	if err != nil {
+		return err
 	}
 	defer windows.CertFreeCertificateContext(ctx)
-
+	if tmp != 0 {
+		defer windows.CertCloseStore(tmp, 0)
+	}
 	if err := setFriendlyName(ctx, name); err != nil {
 		deleteKeyOf(ctx)
 		return failed(loc, "CertSetCertificateContextProperty", err)
 	}
-	// The properties (key container, friendly name) are copied with the
-	// certificate into the system store.
-	err = windows.CertAddCertificateContextToStore(h, ctx,
-		// CERT_STORE_ADD_REPLACE_EXISTING: the only case that reaches here
-		// with the certificate present is adding the key it lacked, and
-		// then the keyed copy must replace it.
-		windows.CERT_STORE_ADD_REPLACE_EXISTING,
-		nil) // ppStoreContext: the added copy is not needed
+	if old != nil {
+		err = swap(h, old, ctx)
+	} else {
+		err = put(h, ctx)
+	}
 	if err != nil {
 		deleteKeyOf(ctx) // leave no orphan key container behind
 		if isAccessDenied(err) {
@@ -90,6 +73,63 @@ func (w *windowsStore) add(loc Location, cert *x509.Certificate, key crypto.Priv
 		return failed(loc, "CertAddCertificateContextToStore", err)
 	}
 	return commit(h, loc)
+}
+
+// newContext makes the context to add: the certificate alone, or the
+// certificate from a PFX import that put key in a new key container (then
+// tmp is the store holding it, for the caller to close).
+func newContext(loc Location, cert *x509.Certificate, key crypto.PrivateKey, keyFlags uint32) (ctx *windows.CertContext, tmp windows.Handle, err error) {
+	if key == nil {
+		ctx, err = windows.CertCreateCertificateContext(encodingX509PKCS7, &cert.Raw[0], uint32(len(cert.Raw)))
+		if err != nil {
+			return nil, 0, failed(loc, "CertCreateCertificateContext", err)
+		}
+		return ctx, 0, nil
+	}
+	tmp, err = importKeyed(loc, cert, key, keyFlags)
+	if err != nil {
+		return nil, 0, err
+	}
+	if ctx, err = find(tmp, loc, Thumbprint(cert)); err != nil {
+		windows.CertCloseStore(tmp, 0)
+		return nil, 0, err
+	}
+	if err := repairForWine(ctx, loc); err != nil {
+		deleteKeyOf(ctx)
+		windows.CertFreeCertificateContext(ctx)
+		windows.CertCloseStore(tmp, 0)
+		return nil, 0, failed(loc, "CertSetCertificateContextProperty(KEY_PROV_INFO)", err)
+	}
+	return ctx, tmp, nil
+}
+
+// put adds ctx to the store; its properties (key container, friendly name)
+// are copied with it.
+func put(h windows.Handle, ctx *windows.CertContext) error {
+	return windows.CertAddCertificateContextToStore(h, ctx,
+		// CERT_STORE_ADD_REPLACE_EXISTING: the certificate was absent a
+		// moment ago; should another process have added it since, ours,
+		// with its key, wins.
+		windows.CERT_STORE_ADD_REPLACE_EXISTING,
+		nil) // ppStoreContext: the added copy is not needed
+}
+
+// swap replaces old, the certificate without its key, by ctx, the same
+// with the key. CERT_STORE_ADD_REPLACE_EXISTING would do it in one call on
+// Windows, but Wine 8's registry store then persists the old copy, without
+// the key: delete first, then add, and put old back if the add fails.
+func swap(h windows.Handle, old, ctx *windows.CertContext) error {
+	keep := windows.CertDuplicateCertificateContext(old) // stays valid after the delete
+	defer windows.CertFreeCertificateContext(keep)
+	// CertDeleteCertificateFromStore frees the context it is given.
+	if err := windows.CertDeleteCertificateFromStore(windows.CertDuplicateCertificateContext(old)); err != nil {
+		return err
+	}
+	if err := put(h, ctx); err != nil {
+		_ = put(h, keep)
+		return err
+	}
+	return nil
 }
 
 // importKeyed imports cert and key into a temporary memory store through

@@ -49,7 +49,7 @@ func (w *windowsStore) containerInUse(key *keyContainer) bool {
 		}
 		h, err := w.open(loc, forReading)
 		if err != nil {
-			continue
+			return true // cannot tell: keep the key
 		}
 		inUse := false
 		var ctx *windows.CertContext

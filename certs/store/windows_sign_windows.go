@@ -2,11 +2,8 @@ package store
 
 import (
 	"crypto"
-	"crypto/ecdsa"
 	"crypto/rsa"
-	"encoding/asn1"
 	"errors"
-	"math/big"
 	"slices"
 	"unsafe"
 
@@ -70,20 +67,6 @@ func (s *windowsSigner) ncryptSign(padding unsafe.Pointer, digest []byte, flags 
 		return nil, err
 	}
 	return sig[:size], nil
-}
-
-// signECDSA signs with CNG, which returns r and s side by side, and
-// encodes them as the ASN.1 SEQUENCE crypto.Signer callers expect.
-func (s *windowsSigner) signECDSA(pub *ecdsa.PublicKey, digest []byte) ([]byte, error) {
-	raw, err := s.ncryptSign(nil, digest, 0) // no padding for ECDSA
-	if err != nil {
-		return nil, err
-	}
-	n := (pub.Curve.Params().BitSize + 7) / 8
-	if len(raw) != 2*n {
-		return nil, errors.New("unexpected ECDSA signature size")
-	}
-	return asn1.Marshal(struct{ R, S *big.Int }{new(big.Int).SetBytes(raw[:n]), new(big.Int).SetBytes(raw[n:])})
 }
 
 // capiHashAlg is the CryptoAPI ALG_ID of each hash.

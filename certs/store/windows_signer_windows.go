@@ -2,7 +2,6 @@ package store
 
 import (
 	"crypto"
-	"crypto/ecdsa"
 	"crypto/rsa"
 	"errors"
 	"io"
@@ -68,9 +67,8 @@ type windowsSigner struct {
 
 func (s *windowsSigner) Public() crypto.PublicKey { return s.pub }
 
-// Sign signs digest, a hash made with opts.HashFunc(). RSA keys sign
-// PKCS #1 v1.5, or PSS when opts is *rsa.PSSOptions; ECDSA keys give an
-// ASN.1 signature as crypto.Signer requires.
+// Sign signs digest, a hash made with opts.HashFunc(), with PKCS #1 v1.5
+// padding, or PSS when opts is *rsa.PSSOptions (TLS 1.3).
 func (s *windowsSigner) Sign(_ io.Reader, digest []byte, opts crypto.SignerOpts) ([]byte, error) {
 	hash := opts.HashFunc()
 	if len(digest) == 0 || (hash != 0 && len(digest) != hash.Size()) {
@@ -88,13 +86,10 @@ func (s *windowsSigner) Sign(_ io.Reader, digest []byte, opts crypto.SignerOpts)
 		} else {
 			sig, err = s.signRSACAPI(digest, hash, pss)
 		}
-	case *ecdsa.PublicKey:
-		if !s.ncrypt {
-			return nil, s.signFailed("Sign", errors.New("ECDSA key not held by CNG"))
-		}
-		sig, err = s.signECDSA(pub, digest)
 	default:
-		return nil, s.signFailed("Sign", errors.New("unsupported key type"))
+		// Qlik issues RSA certificates only, and Wine cannot test
+		// anything else; an ECDSA key would need its r||s re-encoded.
+		return nil, s.signFailed("Sign", errors.New("only RSA keys sign through the Windows store"))
 	}
 	if err != nil {
 		return nil, s.signFailed("NCryptSignHash", err)

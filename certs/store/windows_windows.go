@@ -6,27 +6,21 @@ import (
 	"unsafe"
 
 	"golang.org/x/sys/windows"
-
-	"qscert/certs/coded"
 )
 
 // windowsStore is the Windows system certificate stores, reached through
 // crypt32. It keeps no handle open between calls: each call opens the
 // system store it needs and closes it, so it always sees what other
-// processes (certlm.msc, Qlik's repository, another qscert) changed.
-type windowsStore struct {
-	closed bool
-}
+// processes (certlm.msc, Qlik's repository, another qscert) changed, and
+// Close has nothing to release.
+type windowsStore struct{}
 
 // OpenWindows returns the Windows system certificate stores.
 func OpenWindows() (Store, error) { return &windowsStore{}, nil }
 
 func (w *windowsStore) Name() string { return "windows" }
 
-func (w *windowsStore) Close() error {
-	w.closed = true
-	return nil
-}
+func (w *windowsStore) Close() error { return nil }
 
 // scopeFlag is the CertOpenStore flag for whose stores loc names.
 func scopeFlag(loc Location) uint32 {
@@ -34,88 +28,6 @@ func scopeFlag(loc Location) uint32 {
 		return windows.CERT_SYSTEM_STORE_LOCAL_MACHINE // CERT_SYSTEM_STORE_LOCAL_MACHINE: HKLM, shared by every account
 	}
 	return windows.CERT_SYSTEM_STORE_CURRENT_USER // CERT_SYSTEM_STORE_CURRENT_USER: HKCU of the account qscert runs as
-}
-
-// openMode says how a system store is opened.
-type openMode int
-
-const (
-	forReading  openMode = iota // List, ExportPFX, Signer, Check(read)
-	forChanging                 // Remove, Check(write): the store must exist
-	forAdding                   // Add: a store that does not exist yet is created
-)
-
-// open opens the system store at loc. Opening a store that does not exist
-// gives store-missing, except forAdding: a new service account has no
-// CurrentUser\My until something is put there, as with certutil -addstore.
-func (w *windowsStore) open(loc Location, mode openMode) (windows.Handle, error) {
-	if !loc.Valid() {
-		return 0, coded.New(CodeBadLocation, nil, "location", loc.String())
-	}
-	if w.closed {
-		return 0, coded.New(CodeStoreFailed, nil, "location", loc.String(), "detail", "store closed")
-	}
-	flags := scopeFlag(loc)
-	switch mode {
-	case forReading:
-		// CERT_STORE_READONLY_FLAG: a standard user may read LocalMachine
-		// stores but not open them for writing.
-		// CERT_STORE_OPEN_EXISTING_FLAG: never create a store by looking.
-		flags |= windows.CERT_STORE_READONLY_FLAG | windows.CERT_STORE_OPEN_EXISTING_FLAG
-	case forChanging:
-		flags |= windows.CERT_STORE_OPEN_EXISTING_FLAG
-	}
-	// CERT_STORE_MAXIMUM_ALLOWED_FLAG is never used: it would quietly hand
-	// a standard user a read-only LocalMachine store, so that Check passes
-	// and the first Add fails, half-way through an install.
-	name, err := windows.UTF16PtrFromString(loc.Name)
-	if err != nil {
-		return 0, coded.New(CodeBadLocation, err, "location", loc.String())
-	}
-	h, err := windows.CertOpenStore(
-		windows.CERT_STORE_PROV_SYSTEM_W, // CERT_STORE_PROV_SYSTEM_W: a named system store ("My", "Root")
-		0,                                // dwEncodingType: not used by system stores
-		0,                                // hCryptProv: NULL, the default provider
-		flags,
-		uintptr(unsafe.Pointer(name)), // pvPara: the store name as UTF-16
-	)
-	if err != nil {
-		if mode != forAdding && loc.Scope == CurrentUser && isNotFound(err) {
-			return emptyStore(loc)
-		}
-		return 0, openFailed(loc, err)
-	}
-	return h, nil
-}
-
-// emptyStore stands for a CurrentUser store that does not exist yet.
-// Windows makes My and Root for a profile on first use, and a service
-// account may never have used them: such a store is empty, not missing,
-// and Add will create it. A LocalMachine store is always there, so one
-// that is not is reported as store-missing.
-func emptyStore(loc Location) (windows.Handle, error) {
-	h, err := windows.CertOpenStore(
-		windows.CERT_STORE_PROV_MEMORY, // CERT_STORE_PROV_MEMORY: in memory, discarded on close
-		0, 0, 0, 0)                     // no encoding, provider, flags or parameter
-	if err != nil {
-		return 0, failed(loc, "CertOpenStore(memory)", err)
-	}
-	return h, nil
-}
-
-// Check opens the store the way a read or a change would, and closes it.
-// Opening for writing is what needs administrator rights for LocalMachine.
-func (w *windowsStore) Check(loc Location, write bool) error {
-	mode := forReading
-	if write {
-		mode = forChanging
-	}
-	h, err := w.open(loc, mode)
-	if err != nil {
-		return err
-	}
-	windows.CertCloseStore(h, 0)
-	return nil
 }
 
 // commit asks crypt32 to write the store's changes to the registry now.
