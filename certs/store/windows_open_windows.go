@@ -100,26 +100,34 @@ func (w *windowsStore) Check(loc Location, write bool) error {
 }
 
 // systemStoresKey is where the registry system stores live, under HKCU or
-// HKLM ("SystemCertificates" in the CertOpenStore documentation).
-const systemStoresKey = `Software\Microsoft\SystemCertificates`
+// HKLM ("SystemCertificates" in the CertOpenStore documentation), with the
+// keys above it that crypt32 creates when they are missing too (a fresh
+// profile may have none).
+var systemStoresKey = []string{`Software\Microsoft\SystemCertificates`, `Software\Microsoft`, `Software`}
 
 // canCreate tells whether Add could create the missing store at loc,
-// without creating it: crypt32 would make a subkey of systemStoresKey.
+// without creating it: crypt32 would create subkeys under the nearest key
+// of systemStoresKey that exists, which takes KEY_CREATE_SUB_KEY there.
 func canCreate(loc Location) error {
 	root := registry.CURRENT_USER
 	if loc.Scope == LocalMachine {
 		root = registry.LOCAL_MACHINE
 	}
-	// KEY_CREATE_SUB_KEY is the right crypt32 needs on the parent.
-	k, err := registry.OpenKey(root, systemStoresKey, registry.CREATE_SUB_KEY)
-	if err != nil {
+	var err error
+	for _, path := range systemStoresKey {
+		var k registry.Key
+		if k, err = registry.OpenKey(root, path, registry.CREATE_SUB_KEY); err == nil {
+			k.Close()
+			return nil
+		}
 		if isAccessDenied(err) {
 			return coded.New(CodeStoreAccessDenied, err, "store", "windows", "location", loc.String(),
-				"detail", detail("RegOpenKeyEx(SystemCertificates)", err))
+				"detail", detail("RegOpenKeyEx("+path+")", err))
 		}
-		return coded.New(CodeStoreMissing, err, "store", "windows", "location", loc.String(),
-			"detail", detail("RegOpenKeyEx(SystemCertificates)", err))
+		if !isNotFound(err) {
+			break
+		}
 	}
-	k.Close()
-	return nil
+	return coded.New(CodeStoreFailed, err, "store", "windows", "location", loc.String(),
+		"detail", detail("RegOpenKeyEx(SystemCertificates)", err))
 }
