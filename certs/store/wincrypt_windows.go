@@ -15,7 +15,6 @@ const (
 
 	certStoreCtrlCommit = 3 // CERT_STORE_CTRL_COMMIT
 
-	reportNoPrivateKey                            = 0x0001     // REPORT_NO_PRIVATE_KEY
 	reportNotAbleToExportPrivateKey               = 0x0002     // REPORT_NOT_ABLE_TO_EXPORT_PRIVATE_KEY
 	exportPrivateKeys                             = 0x0004     // EXPORT_PRIVATE_KEYS
 	ncryptMachineKeyFlag                          = 0x0020     // NCRYPT_MACHINE_KEY_FLAG (same bit as CRYPT_MACHINE_KEYSET)
@@ -34,7 +33,6 @@ const (
 	errorCallNotImpl                windows.Errno = 120        // ERROR_CALL_NOT_IMPLEMENTED
 	eAccessDenied                   windows.Errno = 0x80070005 // E_ACCESSDENIED
 	eNotImpl                        windows.Errno = 0x80004001 // E_NOTIMPL
-	errorInvalidPasswd              windows.Errno = 86         // ERROR_INVALID_PASSWORD
 )
 
 // cryptKeyProvInfo is CRYPT_KEY_PROV_INFO, the value of

@@ -29,6 +29,15 @@ func (w *windowsStore) add(loc Location, cert *x509.Certificate, key crypto.Priv
 	if cert == nil || len(cert.Raw) == 0 {
 		return coded.New(CodeStoreFailed, errors.New("no certificate"), "location", loc.String())
 	}
+	if key != nil {
+		// Windows would store a certificate pointing at a key that is not
+		// its own, and every TLS handshake with it would fail later.
+		k, ok := key.(interface{ Public() crypto.PublicKey })
+		if !ok || !publicKeysEqual(k.Public(), cert.PublicKey) {
+			return coded.New(CodeStoreFailed, errors.New("the key does not belong to the certificate"),
+				"location", loc.String(), "detail", "the private key does not match the certificate")
+		}
+	}
 	h, err := w.open(loc, forAdding)
 	if err != nil {
 		return err
@@ -47,7 +56,7 @@ func (w *windowsStore) add(loc Location, cert *x509.Certificate, key crypto.Priv
 		return err
 	}
 
-	ctx, tmp, err := newContext(loc, cert, key, keyFlags)
+	ctx, tmp, err := w.newContext(loc, cert, key, keyFlags)
 	if err != nil {
 		return err
 	}
@@ -56,7 +65,7 @@ func (w *windowsStore) add(loc Location, cert *x509.Certificate, key crypto.Priv
 		defer windows.CertCloseStore(tmp, 0)
 	}
 	if err := setFriendlyName(ctx, name); err != nil {
-		deleteKeyOf(ctx)
+		w.discardKey(ctx)
 		return failed(loc, "CertSetCertificateContextProperty", err)
 	}
 	if old != nil {
@@ -65,7 +74,7 @@ func (w *windowsStore) add(loc Location, cert *x509.Certificate, key crypto.Priv
 		err = put(h, ctx)
 	}
 	if err != nil {
-		deleteKeyOf(ctx) // leave no orphan key container behind
+		w.discardKey(ctx) // leave no orphan key container behind
 		if isAccessDenied(err) {
 			return coded.New(CodeStoreAccessDenied, err, "store", "windows", "location", loc.String(),
 				"detail", detail("CertAddCertificateContextToStore", err))
@@ -78,7 +87,7 @@ func (w *windowsStore) add(loc Location, cert *x509.Certificate, key crypto.Priv
 // newContext makes the context to add: the certificate alone, or the
 // certificate from a PFX import that put key in a new key container (then
 // tmp is the store holding it, for the caller to close).
-func newContext(loc Location, cert *x509.Certificate, key crypto.PrivateKey, keyFlags uint32) (ctx *windows.CertContext, tmp windows.Handle, err error) {
+func (w *windowsStore) newContext(loc Location, cert *x509.Certificate, key crypto.PrivateKey, keyFlags uint32) (ctx *windows.CertContext, tmp windows.Handle, err error) {
 	if key == nil {
 		ctx, err = windows.CertCreateCertificateContext(encodingX509PKCS7, &cert.Raw[0], uint32(len(cert.Raw)))
 		if err != nil {
@@ -95,7 +104,7 @@ func newContext(loc Location, cert *x509.Certificate, key crypto.PrivateKey, key
 		return nil, 0, err
 	}
 	if err := repairForWine(ctx, loc); err != nil {
-		deleteKeyOf(ctx)
+		w.discardKey(ctx)
 		windows.CertFreeCertificateContext(ctx)
 		windows.CertCloseStore(tmp, 0)
 		return nil, 0, failed(loc, "CertSetCertificateContextProperty(KEY_PROV_INFO)", err)
@@ -186,4 +195,10 @@ func setFriendlyName(ctx *windows.CertContext, name string) error {
 	// CRYPT_DATA_BLOB with the terminating NUL counted, as Windows stores it.
 	blob := windows.CryptDataBlob{Size: uint32(2 * len(u)), Data: (*byte)(unsafe.Pointer(&u[0]))}
 	return certSetCertificateContextProperty(ctx, certFriendlyNamePropID, 0, unsafe.Pointer(&blob))
+}
+
+// publicKeysEqual compares two public keys of any type.
+func publicKeysEqual(a, b crypto.PublicKey) bool {
+	k, ok := a.(interface{ Equal(crypto.PublicKey) bool })
+	return ok && k.Equal(b)
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"strings"
 	"unsafe"
 
 	"golang.org/x/sys/windows"
@@ -41,6 +42,13 @@ func containerOf(ctx *windows.CertContext) *keyContainer {
 
 // machine reports whether the container is in the machine key set.
 func (k *keyContainer) machine() bool { return k.Flags&ncryptMachineKeyFlag != 0 }
+
+// same reports whether o names the same container as k. Windows compares
+// container and provider names without regard to case.
+func (k *keyContainer) same(o *keyContainer) bool {
+	return o != nil && o.machine() == k.machine() && o.ProvType == k.ProvType &&
+		strings.EqualFold(o.Name, k.Name) && strings.EqualFold(o.Provider, k.Provider)
+}
 
 // delete removes the key container. A container already gone counts as
 // deleted.
@@ -93,11 +101,12 @@ func (k *keyContainer) deleteCNG(name, prov *uint16) error {
 	return nil
 }
 
-// deleteKeyOf deletes the key container ctx points at, if any: the clean-up
-// after a failed Add. Errors are ignored, the Add's own error is the one
-// that matters.
-func deleteKeyOf(ctx *windows.CertContext) {
-	if k := containerOf(ctx); k != nil {
+// discardKey deletes the key container ctx points at unless a certificate
+// in the stores uses it: the clean-up after a failed Add. Wine imports
+// every key of a key set into one container, which the check protects.
+// Errors are ignored; the Add's own error is the one that matters.
+func (w *windowsStore) discardKey(ctx *windows.CertContext) {
+	if k := containerOf(ctx); k != nil && !w.containerInUse(k) {
 		_ = k.delete()
 	}
 }

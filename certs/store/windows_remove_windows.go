@@ -1,8 +1,6 @@
 package store
 
-import (
-	"golang.org/x/sys/windows"
-)
+import "golang.org/x/sys/windows"
 
 // Remove deletes the certificate from loc and then its key container,
 // unless another certificate in qscert's stores still uses that container
@@ -37,7 +35,9 @@ func (w *windowsStore) Remove(loc Location, thumbprint string) error {
 }
 
 // containerInUse reports whether any certificate in qscert's locations of
-// the key's scope still points at the key container.
+// the key's scope still points at the key container. When it cannot tell,
+// it says yes: a key wrongly kept is clutter, a key wrongly deleted breaks
+// a service.
 func (w *windowsStore) containerInUse(key *keyContainer) bool {
 	scope := CurrentUser
 	if key.machine() {
@@ -49,17 +49,19 @@ func (w *windowsStore) containerInUse(key *keyContainer) bool {
 		}
 		h, err := w.open(loc, forReading)
 		if err != nil {
-			return true // cannot tell: keep the key
+			return true
 		}
 		inUse := false
 		var ctx *windows.CertContext
-		for !inUse {
+		for {
 			if ctx, err = windows.CertEnumCertificatesInStore(h, ctx); err != nil {
+				inUse = !isNotFound(err) // an enumeration cut short
 				break
 			}
-			if k := containerOf(ctx); k != nil && k.Name == key.Name && k.Provider == key.Provider {
+			if key.same(containerOf(ctx)) {
 				inUse = true
 				windows.CertFreeCertificateContext(ctx)
+				break
 			}
 		}
 		windows.CertCloseStore(h, 0)

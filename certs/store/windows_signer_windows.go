@@ -34,6 +34,12 @@ func (w *windowsStore) Signer(loc Location, thumbprint string) (crypto.Signer, e
 	if err != nil {
 		return nil, failed(loc, "parsing the certificate", err)
 	}
+	if _, ok := cert.PublicKey.(*rsa.PublicKey); !ok {
+		// Qlik issues RSA certificates only, and Wine cannot test
+		// anything else (an ECDSA key would need its r||s re-encoded).
+		return nil, coded.New(CodeStoreFailed, nil, "thumbprint", thumbprint, "location", loc.String(),
+			"detail", "only RSA keys sign through the Windows store")
+	}
 
 	key, err := acquireKey(ctx)
 	if err != nil {
@@ -86,9 +92,7 @@ func (s *windowsSigner) Sign(_ io.Reader, digest []byte, opts crypto.SignerOpts)
 		} else {
 			sig, err = s.signRSACAPI(digest, hash, pss)
 		}
-	default:
-		// Qlik issues RSA certificates only, and Wine cannot test
-		// anything else; an ECDSA key would need its r||s re-encoded.
+	default: // Signer hands out RSA keys only
 		return nil, s.signFailed("Sign", errors.New("only RSA keys sign through the Windows store"))
 	}
 	if err != nil {

@@ -185,6 +185,13 @@ func TestWindowsRejectsBadInput(t *testing.T) {
 	wantCode(t, s.Add(bad, testExport(t).Root.Cert, nil, ""), store.CodeBadLocation)
 	wantCode(t, s.Add(store.CurrentUserMy, &x509.Certificate{}, nil, ""), store.CodeStoreFailed)
 	wantCode(t, s.Add(store.CurrentUserMy, nil, nil, ""), store.CodeStoreFailed)
+	// A key that is not the certificate's is refused, and nothing is added.
+	exp := testExport(t)
+	cleanupRemove(t, s, store.CurrentUserMy, store.Thumbprint(exp.Client.Cert))
+	wantCode(t, s.Add(store.CurrentUserMy, exp.Client.Cert, exp.Server.Key, ""), store.CodeStoreFailed)
+	if _, ok := findEntry(t, s, store.CurrentUserMy, store.Thumbprint(exp.Client.Cert)); ok {
+		t.Fatal("certificate added with another certificate's key")
+	}
 	for _, tp := range []string{"", "zz", "ABCD", strings.Repeat("0", 40)} {
 		wantCode(t, s.Remove(store.CurrentUserMy, tp), store.CodeCertNotFound)
 		_, err := s.Signer(store.CurrentUserMy, tp)

@@ -31,9 +31,9 @@ func scopeFlag(loc Location) uint32 {
 }
 
 // commit asks crypt32 to write the store's changes to the registry now.
-// Windows writes system stores through at once and accepts the call;
-// Wine keeps deletions in a cache that only this call (not closing the
-// store) persists.
+// Wine keeps a registry store's deletions in a cache that only this call
+// persists (closing the store does not). Windows' registry stores write
+// each change through already, so there is nothing left to commit.
 func commit(h windows.Handle, loc Location) error {
 	err := certControlStore(h,
 		0,                   // dwFlags: commit only when something changed
