@@ -60,7 +60,7 @@ fi
 goroot=$(go env GOROOT)
 atfile=$goroot/src/internal/syscall/windows/at_windows.go
 overlay=$prefix/go-overlay.json
-if [ ! -f "$overlay" ] || [ "$atfile" -nt "$overlay" ]; then
+if [ ! -f "$overlay" ] || [ "$atfile" -nt "$overlay" ] || ! grep -qF "$goroot/" "$overlay"; then
 	patched=$prefix/go-overlay-at_windows.go
 	if grep -q 'STATUS_NOT_IMPLEMENTED\|NTStatus(0xC0000002)' "$atfile"; then
 		echo '{"Replace":{}}' >"$overlay" # this Go already falls back
