@@ -113,6 +113,11 @@ func (a *assembly) export() *Export {
 		if owner == nil {
 			role := nameHint(fk.file)
 			mismatchedKey[role] = true
+			if a.failedAs[role] && role != "" {
+				// Its certificate could not be read and is already
+				// reported; the key has nothing to match.
+				continue
+			}
 			exp.Findings = append(exp.Findings, newFinding(CodeKeyMismatch, role, fk.file))
 			continue
 		}

@@ -56,6 +56,14 @@ func LoadFiles(paths []string, password string) *Export {
 	return exp
 }
 
+// qmcNames are the file names a QMC export has, in either format.
+var qmcNames = map[string]bool{
+	"client.pem": true, "client_key.pem": true, "server.pem": true, "server_key.pem": true, "root.pem": true,
+	"client.pfx": true, "server.pfx": true, "root.cer": true,
+}
+
+func isQMCName(name string) bool { return qmcNames[strings.ToLower(name)] }
+
 func isExportFileName(name string) bool {
 	lower := strings.ToLower(name)
 	for _, ext := range exportExtensions {
@@ -67,7 +75,16 @@ func isExportFileName(name string) bool {
 }
 
 func loadPaths(paths []string, password string) *Export {
-	sort.Strings(paths)
+	// The names the QMC writes come first, so that when a folder holds a
+	// stray copy ("root (2).pem") the real file wins and the copy is the
+	// one reported.
+	sort.SliceStable(paths, func(i, j int) bool {
+		ci, cj := isQMCName(filepath.Base(paths[i])), isQMCName(filepath.Base(paths[j]))
+		if ci != cj {
+			return ci
+		}
+		return paths[i] < paths[j]
+	})
 	a := newAssembly()
 	for _, path := range paths {
 		name := filepath.Base(path)

@@ -18,6 +18,7 @@ import (
 	"encoding/json"
 
 	"fyne.io/fyne/v2/lang"
+	"github.com/jeandeaual/go-locale"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 
@@ -61,8 +62,14 @@ func Register() error {
 }
 
 // SystemLanguage returns the supported language closest to the OS locale.
+// It asks go-locale directly rather than lang.SystemLocale, which logs an
+// error for the "C" locale of servers and CI machines.
 func SystemLanguage() string {
-	return Match(string(lang.SystemLocale()))
+	loc, err := locale.GetLocale()
+	if err != nil {
+		return Languages[0]
+	}
+	return Match(loc)
 }
 
 // Match returns the supported language closest to a locale name such as

@@ -51,21 +51,7 @@ type Issued struct {
 // NewSite makes a site whose root is valid from a day before now for ten
 // years, like the root a Qlik Sense install creates.
 func NewSite(host string, style Style, now time.Time) (*Site, error) {
-	key, err := NewKey(KeyBits)
-	if err != nil {
-		return nil, err
-	}
-	s := &Site{Host: host, Style: style, RootKey: key, Now: now}
-	tmpl, err := s.template(certs.RoleRoot, host+"-CA", now.Add(-24*time.Hour), now.AddDate(10, 0, 0))
-	if err != nil {
-		return nil, err
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		return nil, err
-	}
-	s.Root, err = x509.ParseCertificate(der)
-	return s, err
+	return NewSiteValid(host, style, now, now.Add(-24*time.Hour), now.AddDate(10, 0, 0))
 }
 
 // NewKey makes an RSA key.
@@ -155,4 +141,24 @@ func (s *Site) template(role certs.Role, cn string, notBefore, notAfter time.Tim
 		return nil, fmt.Errorf("certstest: unknown style %q", s.Style)
 	}
 	return t, nil
+}
+
+// NewSiteValid makes a site whose root is valid between the given times,
+// to make expired or not-yet-valid roots.
+func NewSiteValid(host string, style Style, now, notBefore, notAfter time.Time) (*Site, error) {
+	key, err := NewKey(KeyBits)
+	if err != nil {
+		return nil, err
+	}
+	s := &Site{Host: host, Style: style, RootKey: key, Now: now}
+	tmpl, err := s.template(certs.RoleRoot, host+"-CA", notBefore, notAfter)
+	if err != nil {
+		return nil, err
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		return nil, err
+	}
+	s.Root, err = x509.ParseCertificate(der)
+	return s, err
 }

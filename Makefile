@@ -1,0 +1,26 @@
+# Everyday targets. The README's two commands (scripts/demo.sh and
+# scripts/test.sh) install what is missing; these assume it is there.
+GO ?= go
+
+.PHONY: build demo test test-fast fuzz bench
+
+build:
+	$(GO) build -o bin/qscert .
+
+demo:
+	bash scripts/demo.sh
+
+test:
+	bash scripts/test.sh
+
+# The quick loop: no cgo, so no desktop driver to build.
+test-fast:
+	CGO_ENABLED=0 $(GO) test ./...
+
+fuzz:
+	for t in $$($(GO) test -list '^Fuzz' ./certs/ | grep '^Fuzz'); do \
+		CGO_ENABLED=0 $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime 60s -fuzzminimizetime 5s ./certs/ || exit 1; done
+
+bench:
+	bash bench/validate-vs-openssl.sh
+	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./certs/...
