@@ -4,8 +4,8 @@ package store
 
 import "qscert/certs/coded"
 
-// OpenWindows reports that the Windows certificate store exists only on
-// Windows; elsewhere qscert uses a folder store.
+// OpenWindows exists on Windows only; elsewhere it says so with a coded
+// error, so that callers need no build tags.
 func OpenWindows() (Store, error) {
-	return nil, coded.New(CodeStoreUnsupported, nil)
+	return nil, coded.New(CodeStoreUnsupported, nil, "store", "windows")
 }

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,8 +29,12 @@ import (
 var ErrNotInstalled = errors.New("nginx is not installed (Debian: apt-get install nginx-light)")
 
 // Binary finds nginx: $NGINX, then PATH, then /usr/sbin/nginx (not on a
-// normal user's PATH on Debian).
+// normal user's PATH on Debian). The peer is a Linux process: a Windows
+// test binary under Wine could see /usr/sbin/nginx but not run it.
 func Binary() (string, error) {
+	if runtime.GOOS == "windows" {
+		return "", ErrNotInstalled
+	}
 	if p := os.Getenv("NGINX"); p != "" {
 		return p, nil
 	}
