@@ -2,7 +2,7 @@
 # scripts/test.sh) install what is missing; these assume it is there.
 GO ?= go
 
-.PHONY: build demo test test-fast fuzz bench
+.PHONY: build demo test test-fast test-windows fuzz bench
 
 build:
 	$(GO) build -o bin/qscert .
@@ -17,10 +17,16 @@ test:
 test-fast:
 	CGO_ENABLED=0 $(GO) test ./...
 
+# The certificate stores' tests as a Windows program under Wine.
+test-windows:
+	bash tools/wine/test-windows.sh
+
 fuzz:
 	for t in $$($(GO) test -list '^Fuzz' ./certs/ | grep '^Fuzz'); do \
-		CGO_ENABLED=0 $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime 60s ./certs/ || exit 1; done
+		CGO_ENABLED=0 $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime 60s -fuzzminimizetime 5s ./certs/ || exit 1; done
 
 bench:
 	bash bench/validate-vs-openssl.sh
+	bash bench/qrs-vs-curl.sh
+	bash tools/wine/test-windows.sh -run '^$$' -bench WindowsList ./certs/store
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./certs/...

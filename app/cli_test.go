@@ -26,12 +26,13 @@ const (
 func testEnv(stdin string, vars map[string]string) (*Env, *bytes.Buffer, *bytes.Buffer) {
 	var out, errOut bytes.Buffer
 	return &Env{
-		Stdin:   strings.NewReader(stdin),
-		Stdout:  &out,
-		Stderr:  &errOut,
-		Getenv:  func(k string) string { return vars[k] },
-		Now:     func() time.Time { return cliNow },
-		Machine: func() machine.Info { return machine.Info{Hostname: "rep01", FQDN: cliMachine} },
+		Stdin:     strings.NewReader(stdin),
+		Stdout:    &out,
+		Stderr:    &errOut,
+		Getenv:    func(k string) string { return vars[k] },
+		Now:       func() time.Time { return cliNow },
+		Machine:   func() machine.Info { return machine.Info{Hostname: "rep01", FQDN: cliMachine} },
+		OpenStore: openStore,
 	}, &out, &errOut
 }
 

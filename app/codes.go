@@ -12,10 +12,14 @@ const (
 	CodePasswordFile          coded.Code = "password-file-unreadable"
 	CodePasswordEnv           coded.Code = "password-env-unset"
 	CodeNoWindow              coded.Code = "no-window"
+	CodeConfirmationNeeded    coded.Code = "confirmation-needed"
+	CodeNotConfirmed          coded.Code = "not-confirmed"
+	CodeReportUnwritable      coded.Code = "report-unwritable"
 )
 
 // Codes lists the command line's codes, for the translation tests.
 var Codes = []coded.Code{
 	CodeUnknownCommand, CodeBadUsage, CodePasswordOnCommandLine, CodePasswordSources,
-	CodePasswordFile, CodePasswordEnv, CodeNoWindow,
+	CodePasswordFile, CodePasswordEnv, CodeNoWindow, CodeConfirmationNeeded, CodeNotConfirmed,
+	CodeReportUnwritable,
 }

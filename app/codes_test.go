@@ -5,6 +5,7 @@ import (
 
 	"qscert/certs"
 	"qscert/certs/coded"
+	"qscert/certs/qrs"
 	"qscert/certs/store"
 	"qscert/i18n"
 )
@@ -12,7 +13,7 @@ import (
 // allCodes are the codes a user can meet, from every part of the program.
 func allCodes() []coded.Code {
 	var all []coded.Code
-	for _, list := range [][]coded.Code{certs.FindingCodes, certs.ErrorCodes, store.Codes, Codes} {
+	for _, list := range [][]coded.Code{certs.FindingCodes, certs.ErrorCodes, certs.InstallCodes, store.Codes, qrs.Codes, qrs.SetupCodes, Codes} {
 		all = append(all, list...)
 	}
 	return all

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"qscert/certs/machine"
+	"qscert/certs/store"
 )
 
 // Env is what a command may use of the outside world. Main fills it from the
@@ -19,6 +20,8 @@ type Env struct {
 	Machine func() machine.Info
 	// StdinIsTerminal tells whether a confirmation can be asked at a prompt.
 	StdinIsTerminal bool
+	// OpenStore opens the store --store names ("windows", "folder:PATH").
+	OpenStore func(spec string) (store.Store, error)
 }
 
 // ProcessEnv is the Env of this process.
@@ -31,6 +34,7 @@ func ProcessEnv() *Env {
 		Now:             time.Now,
 		Machine:         machine.This,
 		StdinIsTerminal: isTerminal(os.Stdin),
+		OpenStore:       openStore,
 	}
 }
 

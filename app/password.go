@@ -18,6 +18,12 @@ type passwordFlags struct {
 	envVar    string
 	stdin     bool
 	plainText string // set when someone tries --password=...; refused
+
+	// read memoises: standard input can be read only once.
+	done    bool
+	value   string
+	given   bool
+	readErr error
 }
 
 func (p *passwordFlags) register(c *commandFlags, prefix string) {
@@ -32,6 +38,14 @@ func (p *passwordFlags) register(c *commandFlags, prefix string) {
 
 // read returns the password and whether one was given at all.
 func (p *passwordFlags) read(env *Env) (string, bool, error) {
+	if !p.done {
+		p.value, p.given, p.readErr = p.readOnce(env)
+		p.done = true
+	}
+	return p.value, p.given, p.readErr
+}
+
+func (p *passwordFlags) readOnce(env *Env) (string, bool, error) {
 	if p.plainText != "" {
 		return "", false, coded.New(CodePasswordOnCommandLine, nil, "flag", "--"+p.prefix+"password")
 	}

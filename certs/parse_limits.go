@@ -6,11 +6,11 @@ import (
 )
 
 // maxKDFIterations bounds the key-derivation work a file may ask for. PFX
-// files from Windows and OpenSSL use 2,000 to 10,000 iterations, PBKDF2 for
-// newer ones up to about 600,000. A file asking for more is refused rather
+// files from Windows and OpenSSL use 2,000 to 10,000 iterations, the most
+// cautious PBKDF2 settings about 600,000. A file asking for more is refused rather
 // than allowed to keep the wizard busy for minutes: go-pkcs12 and
 // youmark/pkcs8 take the count from the file and do not bound it.
-const maxKDFIterations = 1 << 21
+const maxKDFIterations = 1 << 20
 
 // maxDERDepth bounds the recursion of the scan below.
 const maxDERDepth = 24

@@ -54,7 +54,12 @@ func IsQlikCertificate(c *x509.Certificate) bool {
 // SiteOfRoot returns the central node name a Qlik root names: its CN without
 // the "-CA" suffix. ok is false when the CN has no such suffix.
 func SiteOfRoot(root *x509.Certificate) (site string, ok bool) {
-	cn := root.Subject.CommonName
+	return siteOfCAName(root.Subject.CommonName)
+}
+
+// siteOfCAName strips the "-CA" that Qlik appends to the central node's name
+// to name its CA.
+func siteOfCAName(cn string) (string, bool) {
 	if len(cn) > 3 && strings.EqualFold(cn[len(cn)-3:], "-CA") {
 		return cn[:len(cn)-3], true
 	}

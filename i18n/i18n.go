@@ -29,29 +29,30 @@ import (
 // Languages are the languages qscert speaks; the first is the fallback.
 var Languages = []string{"en", "fr"}
 
-var (
-	bundleOnce sync.Once
-	bundle     *goi18n.Bundle
-	bundleErr  error
-)
+// bundles holds one go-i18n bundle per language, each made from that
+// language's files only, on first use: parsing every language's files costs
+// a command line start a few milliseconds for nothing. No fallback language
+// is needed, since a test makes sure every key exists in every language.
+var bundles sync.Map // lang -> func() (*goi18n.Bundle, error)
 
-func loadBundle() (*goi18n.Bundle, error) {
-	bundleOnce.Do(func() {
-		bundle = goi18n.NewBundle(language.English)
-		bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
-		bundleErr = fs.WalkDir(assets.Translations, assets.TranslationsDir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || path.Ext(p) != ".json" {
+func loadBundle(lang string) (*goi18n.Bundle, error) {
+	load, _ := bundles.LoadOrStore(lang, sync.OnceValues(func() (*goi18n.Bundle, error) {
+		b := goi18n.NewBundle(language.Make(lang))
+		b.RegisterUnmarshalFunc("json", json.Unmarshal)
+		err := fs.WalkDir(assets.Translations, assets.TranslationsDir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, "."+lang+".json") {
 				return err
 			}
 			data, err := assets.Translations.ReadFile(p)
 			if err != nil {
 				return err
 			}
-			_, err = bundle.ParseMessageFileBytes(data, path.Base(p))
+			_, err = b.ParseMessageFileBytes(data, path.Base(p))
 			return err
 		})
-	})
-	return bundle, bundleErr
+		return b, err
+	}))
+	return load.(func() (*goi18n.Bundle, error))()
 }
 
 // Register gives the translations to fyne's lang package, so that anything
@@ -103,7 +104,7 @@ func New(lang string) *Translator {
 	} else {
 		lang = Match(lang)
 	}
-	b, err := loadBundle()
+	b, err := loadBundle(lang)
 	if err != nil {
 		// The files are embedded and checked by tests; a broken build still
 		// shows keys rather than crashing.
@@ -137,7 +138,10 @@ func (t *Translator) Has(key string) bool {
 }
 
 // Code returns the sentence for a code, with params. A "role" parameter is
-// itself translated ("client" becomes "client certificate").
+// itself translated ("client" becomes "client certificate"), and so is a
+// "reason": the sentence "reason.<reason>", filled with the same params,
+// which lets one code say precisely what went wrong (the connection test's
+// tls-untrusted-server has several reasons).
 func (t *Translator) Code(code coded.Code, params map[string]string) string {
 	shown := make(map[string]string, len(params))
 	for k, v := range params {
@@ -145,6 +149,11 @@ func (t *Translator) Code(code coded.Code, params map[string]string) string {
 	}
 	if r, ok := shown["role"]; ok && r != "" {
 		shown["role"] = t.T("role." + r)
+	}
+	if r, ok := shown["reason"]; ok && r != "" {
+		if key := "reason." + r; t.Has(key) {
+			shown["reason"] = t.T(key, shown)
+		}
 	}
 	return t.T("code."+string(code), shown)
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/pem"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"qscert/certs"
@@ -37,6 +38,10 @@ type Variant struct {
 	Code coded.Code
 	// Format limits the variant to one format; empty means both.
 	Format certs.Format
+	// POSIXOnly marks variants Windows file systems cannot hold: names that
+	// are not UTF-8 (Windows names are UTF-16) and symbolic link loops
+	// (links need a privilege there).
+	POSIXOnly bool
 	// Write lays the broken export out in dir.
 	Write func(dir string, b *Base) error
 	// Password is the password to validate with; nil means the export's.
@@ -63,7 +68,12 @@ func (v Variant) Options(b *Base, now time.Time) certs.Options {
 }
 
 // Applies reports whether the variant exists in a format.
-func (v Variant) Applies(f certs.Format) bool { return v.Format == "" || v.Format == f }
+func (v Variant) Applies(f certs.Format) bool {
+	if v.POSIXOnly && runtime.GOOS == "windows" {
+		return false
+	}
+	return v.Format == "" || v.Format == f
+}
 
 // VariantFor returns the first variant that produces code in format f.
 func VariantFor(code coded.Code, f certs.Format) (Variant, bool) {

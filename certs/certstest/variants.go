@@ -38,7 +38,7 @@ var Variants = []Variant{
 		}
 		return os.Mkdir(path, 0o700)
 	}},
-	{Name: "symlink-loop", Code: certs.CodeFileUnreadable, Write: func(dir string, b *Base) error {
+	{Name: "symlink-loop", Code: certs.CodeFileUnreadable, POSIXOnly: true, Write: func(dir string, b *Base) error {
 		if err := good(dir, b); err != nil {
 			return err
 		}
@@ -88,7 +88,7 @@ var Variants = []Variant{
 		}
 		return rewrite(dir, certFile(b, "root"), func([]byte) []byte { return randomBytes(900) })
 	}},
-	{Name: "non-utf8-name", Code: certs.CodeFileNameNotUTF8, Write: func(dir string, b *Base) error {
+	{Name: "non-utf8-name", Code: certs.CodeFileNameNotUTF8, POSIXOnly: true, Write: func(dir string, b *Base) error {
 		if err := good(dir, b); err != nil {
 			return err
 		}

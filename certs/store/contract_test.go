@@ -101,11 +101,14 @@ func runContract(t *testing.T, open func(t *testing.T) store.Store) {
 		if e.HasPrivateKey {
 			t.Error("root listed with a private key")
 		}
-		if !bytes.Equal(e.Certificate.Raw, root.Raw) {
+		if !bytes.Equal(e.Raw, root.Raw) {
 			t.Error("listed certificate differs from the one added")
 		}
 		if e.FriendlyName != "qscert contract root" {
 			t.Errorf("friendly name = %q", e.FriendlyName)
+		}
+		if c, err := e.Certificate(); err != nil || c.Subject.CommonName != root.Subject.CommonName {
+			t.Errorf("Certificate() = %v, %v", c, err)
 		}
 		if e.Location != store.CurrentUserRoot {
 			t.Errorf("location = %v", e.Location)

@@ -4,18 +4,22 @@ import (
 	"crypto"
 	"crypto/x509"
 	"errors"
+	"slices"
 	"sync"
 
 	"qscert/certs/coded"
 )
 
-// Memory is a store held in memory, for unit tests. ReadOnly and Missing
-// make Check and every change fail the way a real store would.
+// Memory is a store held in memory, for unit tests. ReadOnly, Missing and
+// Denied (needs administrator rights) make Check and every change fail the
+// way a real store would.
 type Memory struct {
 	mu       sync.Mutex
-	entries  map[Location][]memoryEntry
+	entries  map[Location]map[string]memoryEntry // thumbprint -> entry
+	order    map[Location][]string               // thumbprints in the order added
 	ReadOnly map[Location]bool
 	Missing  map[Location]bool
+	Denied   map[Location]bool
 }
 
 type memoryEntry struct {
@@ -26,7 +30,10 @@ type memoryEntry struct {
 
 // NewMemory returns an empty memory store.
 func NewMemory() *Memory {
-	return &Memory{entries: map[Location][]memoryEntry{}, ReadOnly: map[Location]bool{}, Missing: map[Location]bool{}}
+	return &Memory{
+		entries: map[Location]map[string]memoryEntry{}, order: map[Location][]string{},
+		ReadOnly: map[Location]bool{}, Missing: map[Location]bool{}, Denied: map[Location]bool{},
+	}
 }
 
 func (m *Memory) Name() string { return "memory" }
@@ -44,6 +51,9 @@ func (m *Memory) check(loc Location, write bool) error {
 	if m.Missing[loc] {
 		return coded.New(CodeStoreMissing, nil, "store", m.Name(), "location", loc.String())
 	}
+	if write && m.Denied[loc] {
+		return coded.New(CodeStoreAccessDenied, nil, "store", m.Name(), "location", loc.String())
+	}
 	if write && m.ReadOnly[loc] {
 		return coded.New(CodeStoreReadOnly, nil, "store", m.Name(), "location", loc.String())
 	}
@@ -56,9 +66,10 @@ func (m *Memory) List(loc Location) ([]Entry, error) {
 	if err := m.check(loc, false); err != nil {
 		return nil, err
 	}
-	out := make([]Entry, 0, len(m.entries[loc]))
-	for _, e := range m.entries[loc] {
-		out = append(out, Entry{Location: loc, Certificate: e.cert, HasPrivateKey: e.key != nil, FriendlyName: e.friendlyName})
+	out := make([]Entry, 0, len(m.order[loc]))
+	for _, tp := range m.order[loc] {
+		e := m.entries[loc][tp]
+		out = append(out, Entry{Location: loc, Raw: e.cert.Raw, HasPrivateKey: e.key != nil, FriendlyName: e.friendlyName})
 	}
 	return out, nil
 }
@@ -70,18 +81,21 @@ func (m *Memory) Add(loc Location, cert *x509.Certificate, key crypto.PrivateKey
 		return err
 	}
 	if cert == nil {
-		return coded.New(CodeStoreFailed, errors.New("no certificate"))
+		return coded.New(CodeStoreFailed, errors.New("no certificate"), "location", loc.String(), "detail", "no certificate")
 	}
 	tp := Thumbprint(cert)
-	for i, e := range m.entries[loc] {
-		if Thumbprint(e.cert) == tp {
-			if key != nil && e.key == nil {
-				m.entries[loc][i].key = key
-			}
-			return nil
-		}
+	if m.entries[loc] == nil {
+		m.entries[loc] = map[string]memoryEntry{}
 	}
-	m.entries[loc] = append(m.entries[loc], memoryEntry{cert: cert, key: key, friendlyName: friendlyName})
+	if e, ok := m.entries[loc][tp]; ok {
+		if key != nil && e.key == nil {
+			e.key = key
+			m.entries[loc][tp] = e
+		}
+		return nil
+	}
+	m.entries[loc][tp] = memoryEntry{cert: cert, key: key, friendlyName: friendlyName}
+	m.order[loc] = append(m.order[loc], tp)
 	return nil
 }
 
@@ -91,26 +105,23 @@ func (m *Memory) Remove(loc Location, thumbprint string) error {
 	if err := m.check(loc, true); err != nil {
 		return err
 	}
-	list := m.entries[loc]
-	for i, e := range list {
-		if Thumbprint(e.cert) == thumbprint {
-			m.entries[loc] = append(list[:i:i], list[i+1:]...)
-			return nil
-		}
+	if _, ok := m.entries[loc][thumbprint]; !ok {
+		return coded.New(CodeCertNotFound, nil, "thumbprint", thumbprint, "location", loc.String())
 	}
-	return coded.New(CodeCertNotFound, nil, "thumbprint", thumbprint, "location", loc.String())
+	delete(m.entries[loc], thumbprint)
+	m.order[loc] = slices.DeleteFunc(m.order[loc], func(tp string) bool { return tp == thumbprint })
+	return nil
 }
 
 func (m *Memory) find(loc Location, thumbprint string) (memoryEntry, error) {
 	if err := m.check(loc, false); err != nil {
 		return memoryEntry{}, err
 	}
-	for _, e := range m.entries[loc] {
-		if Thumbprint(e.cert) == thumbprint {
-			return e, nil
-		}
+	e, ok := m.entries[loc][thumbprint]
+	if !ok {
+		return memoryEntry{}, coded.New(CodeCertNotFound, nil, "thumbprint", thumbprint, "location", loc.String())
 	}
-	return memoryEntry{}, coded.New(CodeCertNotFound, nil, "thumbprint", thumbprint, "location", loc.String())
+	return e, nil
 }
 
 func (m *Memory) ExportPFX(loc Location, thumbprint, password string) ([]byte, error) {
@@ -122,7 +133,7 @@ func (m *Memory) ExportPFX(loc Location, thumbprint, password string) ([]byte, e
 	}
 	data, err := EncodePFX(e.cert, e.key, password)
 	if err != nil {
-		return nil, coded.New(CodeStoreFailed, err)
+		return nil, coded.New(CodeStoreFailed, err, "location", loc.String(), "detail", err.Error())
 	}
 	return data, nil
 }

@@ -49,21 +49,30 @@ func (l Location) Valid() bool {
 	return false
 }
 
-// Entry is a certificate held by a store.
+// Entry is a certificate held by a store. It keeps the DER bytes and
+// parses them only on demand: classifying a store of 10,000 certificates
+// needs to parse only the few that may be Qlik's, and a store may hold a
+// certificate Go refuses to parse (a negative serial number, say), which
+// must not stop anything.
 type Entry struct {
 	Location      Location
-	Certificate   *x509.Certificate
+	Raw           []byte // the certificate, DER
 	HasPrivateKey bool
 	FriendlyName  string
 }
 
+// Certificate parses the entry's certificate.
+func (e Entry) Certificate() (*x509.Certificate, error) { return x509.ParseCertificate(e.Raw) }
+
 // Thumbprint is the SHA-1 of the certificate in upper-case hex, as Windows
 // shows it.
-func (e Entry) Thumbprint() string { return Thumbprint(e.Certificate) }
+func (e Entry) Thumbprint() string { return thumbprintOf(e.Raw) }
 
 // Thumbprint is the SHA-1 of a certificate in upper-case hex.
-func Thumbprint(c *x509.Certificate) string {
-	sum := sha1.Sum(c.Raw)
+func Thumbprint(c *x509.Certificate) string { return thumbprintOf(c.Raw) }
+
+func thumbprintOf(der []byte) string {
+	sum := sha1.Sum(der)
 	return strings.ToUpper(hex.EncodeToString(sum[:]))
 }
 

@@ -1,0 +1,28 @@
+package app
+
+import (
+	"bufio"
+	"fmt"
+	"strings"
+
+	"qscert/certs/coded"
+	"qscert/i18n"
+)
+
+// confirm asks the user to type "yes" (or "oui") before changes. Without a
+// terminal there is nobody to ask: --yes is then required.
+func confirm(env *Env, t *i18n.Translator, yes bool, changes int) error {
+	if yes {
+		return nil
+	}
+	if !env.StdinIsTerminal {
+		return coded.New(CodeConfirmationNeeded, nil)
+	}
+	fmt.Fprint(env.Stdout, t.T("cli.confirm", map[string]string{"count": fmt.Sprint(changes)}))
+	line, _ := bufio.NewReader(env.Stdin).ReadString('\n')
+	switch strings.ToLower(strings.TrimSpace(line)) {
+	case "yes", "y", "oui", "o":
+		return nil
+	}
+	return coded.New(CodeNotConfirmed, nil)
+}

@@ -1,0 +1,37 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+
+	"qscert/certs/store"
+)
+
+// storeFlag chooses the certificate store: the Windows system stores, or a
+// folder store (Linux, macOS, tests, a sandbox).
+type storeFlag struct{ spec string }
+
+func (f *storeFlag) register(c *commandFlags) {
+	c.set.StringVar(&f.spec, "store", "", "windows, or folder:PATH (default: windows on Windows, a folder store in your configuration folder elsewhere)")
+}
+
+// DefaultFolderStore is where the folder store lives when none is named.
+func DefaultFolderStore() string {
+	return filepath.Join(configDir(), "qscert", "store")
+}
+
+// DefaultBackupDir is where backups go when --backup-dir is not given.
+func DefaultBackupDir() string {
+	return filepath.Join(configDir(), "qscert", "backups")
+}
+
+func configDir() string {
+	if dir, err := os.UserConfigDir(); err == nil {
+		return dir
+	}
+	return os.TempDir()
+}
+
+func (f *storeFlag) open(env *Env) (store.Store, error) {
+	return env.OpenStore(f.spec)
+}

@@ -1,0 +1,71 @@
+package app
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"qscert/i18n"
+)
+
+// writeSupportText writes the report for people, in the chosen language.
+// It says what report.json says.
+func writeSupportText(w io.Writer, t *i18n.Translator, r *supportReport) {
+	fmt.Fprintln(w, t.T("cli.support.title", map[string]string{"date": r.GeneratedAt.Format("2006-01-02 15:04:05 MST")}))
+	fmt.Fprintf(w, "qscert %s (%s, %s/%s)\n", r.App.Version, r.App.Go, r.App.OS, r.App.Arch)
+	fmt.Fprintln(w, t.T("cli.support.machine", map[string]string{
+		"hostname": orDash(r.Machine.Hostname), "fqdn": orDash(r.Machine.FQDN), "ips": orDash(strings.Join(r.Machine.IPs, ", ")),
+	}))
+
+	fmt.Fprintln(w)
+	if len(r.Stores) == 0 {
+		fmt.Fprintln(w, t.T("cli.support.no-store"))
+	}
+	for _, s := range r.Stores {
+		fmt.Fprintln(w, t.T("cli.support.store", map[string]string{"store": s.Store}))
+		if s.Error != nil {
+			fmt.Fprintf(w, "  %s [%s]\n", s.Error.Message, s.Error.Code)
+		}
+		for _, l := range s.Locations {
+			fmt.Fprintf(w, "  %s\n", l.Location)
+			if l.Error != nil {
+				fmt.Fprintf(w, "    %s [%s]\n", l.Error.Message, l.Error.Code)
+			}
+			if len(l.Certificates) == 0 && l.Error == nil {
+				fmt.Fprintf(w, "    %s\n", t.T("cli.support.no-qlik-certificate"))
+			}
+			for _, c := range l.Certificates {
+				key := t.T("cli.report.key-no")
+				if c.HasPrivateKey {
+					key = t.T("cli.report.key-yes")
+				}
+				fmt.Fprintf(w, "    %-7s %s\n", c.Role, t.T("cli.support.certificate", map[string]string{
+					"subject": c.Subject, "issuer": c.Issuer,
+					"from": c.NotBefore.Format("2006-01-02"), "to": c.NotAfter.Format("2006-01-02"),
+					"sha1": c.SHA1, "key": key,
+				}))
+			}
+		}
+	}
+
+	fmt.Fprintln(w)
+	switch {
+	case r.Export != nil:
+		printReport(w, t, r.Export.Report)
+	case r.ExportError != nil:
+		fmt.Fprintf(w, "%s [%s]\n", r.ExportError.Message, r.ExportError.Code)
+	default:
+		fmt.Fprintln(w, t.T("cli.support.no-export"))
+	}
+
+	fmt.Fprintln(w)
+	switch c := r.Connection; {
+	case c == nil:
+		fmt.Fprintln(w, t.T("cli.support.no-connection"))
+	case c.Error != nil:
+		fmt.Fprintln(w, t.T("cli.support.connection-not-run", map[string]string{"host": c.Host}))
+		fmt.Fprintf(w, "  %s [%s]\n", c.Error.Message, c.Error.Code)
+	case c.Result != nil:
+		printConnection(w, t, c.Result)
+	}
+}

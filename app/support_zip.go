@@ -1,0 +1,66 @@
+package app
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"time"
+
+	"qscert/certs/coded"
+	"qscert/i18n"
+)
+
+// Names of the files inside the support report.
+const (
+	supportJSONName = "qscert-report.json"
+	supportTextName = "qscert-report.txt"
+)
+
+// writeSupportZip writes the report as a zip holding the JSON and the text.
+// Entries are stored, not deflated: the report is a few kilobytes, and a
+// plain archive lets anyone (and the tests) scan its bytes for what must
+// not be there, such as "PRIVATE KEY". The file is written beside out and
+// renamed, so an interrupted run leaves no half report.
+func writeSupportZip(out string, t *i18n.Translator, r *supportReport) error {
+	var text bytes.Buffer
+	writeSupportText(&text, t, r)
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return coded.New(CodeReportUnwritable, err, "file", out)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{supportJSONName, append(data, '\n')}, {supportTextName, text.Bytes()}} {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Store, Modified: r.GeneratedAt.In(time.Local)})
+		if err != nil {
+			return coded.New(CodeReportUnwritable, err, "file", out)
+		}
+		if _, err := w.Write(f.data); err != nil {
+			return coded.New(CodeReportUnwritable, err, "file", out)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return coded.New(CodeReportUnwritable, err, "file", out)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(out), ".qscert-report-*.zip")
+	if err != nil {
+		return coded.New(CodeReportUnwritable, err, "file", out)
+	}
+	_, err = tmp.Write(buf.Bytes())
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), out)
+	}
+	if err != nil {
+		_ = os.Remove(tmp.Name())
+		return coded.New(CodeReportUnwritable, err, "file", out)
+	}
+	return nil
+}

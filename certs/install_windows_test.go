@@ -1,0 +1,54 @@
+package certs_test
+
+import (
+	"testing"
+	"time"
+
+	"qscert/certs"
+	"qscert/certs/store"
+)
+
+// TestWindowsStoreReplaceAndRestore is issue 3's "done when" on the real
+// Windows stores (crypt32, under Wine in CI): a first export, then a second
+// for the same host from a new CA, leaves exactly the second set and a
+// backup of the first, and restoring the backup brings the first back.
+func TestWindowsStoreReplaceAndRestore(t *testing.T) {
+	exp1, exp2, _ := exports(t)
+	s, err := store.OpenWindows()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	before := take(t, s)
+	t.Cleanup(func() {
+		// Leave the machine's stores as they were, whatever happened.
+		for _, e := range []*certs.Export{exp1, exp2} {
+			for _, c := range e.Certificates() {
+				for _, loc := range store.Locations {
+					_ = s.Remove(loc, store.Thumbprint(c.X509))
+				}
+			}
+		}
+	})
+	backups := t.TempDir()
+	install(t, exp1, s, backups)
+	afterFirst := take(t, s)
+	if len(afterFirst) != len(before)+3 {
+		t.Fatalf("the first install added %d certificates, want 3", len(afterFirst)-len(before))
+	}
+	res := install(t, exp2, s, backups)
+	afterSecond := take(t, s)
+	if len(afterSecond) != len(before)+3 || equalSnapshots(afterSecond, afterFirst) {
+		t.Fatalf("after the second install:\n%s", afterSecond)
+	}
+	restore, err := certs.PlanRestore(res.BackupDir, s, certs.InstallOptions{BackupDir: backups, BackupPassword: backupPassword, Now: testNow.Add(time.Minute)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := restore.Apply(nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := take(t, s); !equalSnapshots(got, afterFirst) {
+		t.Fatalf("after restore:\n%s\nwant:\n%s", got, afterFirst)
+	}
+}

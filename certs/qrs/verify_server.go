@@ -1,0 +1,109 @@
+package qrs
+
+import (
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"net"
+	"strings"
+	"time"
+
+	"qscert/certs"
+	"qscert/certs/coded"
+)
+
+// verifyServer returns the check a connection test runs on the server's
+// certificate, in tls.Config.VerifyConnection. It is the whole
+// verification, not an addition to Go's: the leaf must be signed by the
+// pinned root (the signature itself, see certs.SignedBy, because Qlik's CA
+// has no basicConstraints), name it as issuer, be valid at now, and name
+// host in a SAN or in its CN (Qlik's older server certificates have only a
+// CN, which Go's VerifyHostname ignores). Its errors are coded, so that the
+// diagnosis tells "we refused the server" from every other failure.
+func verifyServer(root *x509.Certificate, host string, now func() time.Time) func(tls.ConnectionState) error {
+	return func(cs tls.ConnectionState) error {
+		if len(cs.PeerCertificates) == 0 {
+			return untrusted(ReasonNoCertificate, host, nil, root)
+		}
+		leaf := cs.PeerCertificates[0]
+		// Qlik issues server certificates straight from the site's root, so
+		// no intermediate is accepted: a chain would need CA checks that
+		// Qlik's own root could not pass anyway.
+		if !certs.IssuedBy(leaf, root) {
+			return untrusted(ReasonNotSignedByRoot, host, leaf, root)
+		}
+		if !certs.SignedBy(leaf, root) {
+			// Same issuer name, another key: the site's certificates were
+			// recreated (the CN is the central node's name both times).
+			return untrusted(ReasonRootRecreated, host, leaf, root)
+		}
+		t := now()
+		if t.After(leaf.NotAfter) {
+			return untrusted(ReasonExpired, host, leaf, root)
+		}
+		if t.Before(leaf.NotBefore) {
+			return untrusted(ReasonNotYetValid, host, leaf, root)
+		}
+		if !namesHost(leaf, host) {
+			names := certs.CertificateNames(leaf)
+			return coded.New(CodeTLSHostMismatch, errors.New("server certificate does not name "+host),
+				"host", host, "names", strings.Join(names, ", "), "suggest", suggestHost(names, host))
+		}
+		return nil
+	}
+}
+
+func untrusted(reason, host string, leaf, root *x509.Certificate) error {
+	e := coded.New(CodeTLSUntrustedServer, errors.New("server certificate refused: "+reason),
+		"reason", reason, "host", host, "root", root.Subject.CommonName)
+	if leaf != nil {
+		e.Params["subject"] = leaf.Subject.CommonName
+		e.Params["issuer"] = leaf.Issuer.CommonName
+		e.Params["from"] = leaf.NotBefore.UTC().Format(time.DateOnly)
+		e.Params["to"] = leaf.NotAfter.UTC().Format(time.DateOnly)
+	}
+	return e
+}
+
+// namesHost reports whether the certificate is for host, exactly: a SAN as
+// Go checks them (wildcards included), or a CN equal to host. Unlike
+// certs.SameHost, a short name does not match an FQDN: the products whose
+// connection this test stands for would refuse that, so neither do we.
+func namesHost(leaf *x509.Certificate, host string) bool {
+	if leaf.VerifyHostname(host) == nil {
+		return true
+	}
+	return sameName(leaf.Subject.CommonName, host)
+}
+
+func sameName(a, b string) bool {
+	a = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(a)), ".")
+	b = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(b)), ".")
+	if a == "" || b == "" {
+		return false
+	}
+	if ipA, ipB := net.ParseIP(a), net.ParseIP(b); ipA != nil || ipB != nil {
+		return ipA != nil && ipB != nil && ipA.Equal(ipB)
+	}
+	return a == b
+}
+
+// suggestHost picks the name to connect with instead of host: the FQDN
+// whose short form was typed if there is one, else the first name of the
+// certificate that is not a wildcard (the CN comes first).
+func suggestHost(names []string, host string) string {
+	for _, n := range names {
+		if !strings.Contains(n, "*") && certs.SameHost(n, host) {
+			return n
+		}
+	}
+	for _, n := range names {
+		if !strings.Contains(n, "*") && net.ParseIP(n) == nil {
+			return n
+		}
+	}
+	if len(names) > 0 {
+		return names[0]
+	}
+	return ""
+}
