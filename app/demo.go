@@ -8,6 +8,7 @@ import (
 
 	"qscert/certs"
 	"qscert/certs/certstest"
+	"qscert/certs/qrs/qrstest"
 	"qscert/certs/store"
 	"qscert/wizard"
 )
@@ -16,56 +17,54 @@ import (
 const demoHost = "qlik-central.demo.local"
 
 // demoSession is everything `qscert --demo` creates: an export generated
-// for this computer, a sandbox store that already holds certificates from
-// an older export (so the replace page has something to show), and the
-// simulated QRS. All of it lives in one temporary folder, removed by Close.
+// for this computer, a sandbox folder store that already holds
+// certificates from an older export (so the replace page has something to
+// show), a backup folder, and a simulated QRS on loopback that trusts the
+// export's site. All of it lives in one temporary folder; Close removes it
+// and stops the server.
 type demoSession struct {
-	root  string
-	info  wizard.Demo
-	store store.Store
-	ready chan struct{}
-	err   error
+	root   string
+	info   wizard.Demo
+	store  *store.Folder
+	backup string
+	qrs    *qrstest.Server
 }
 
-// startDemo prepares the demo. Generating RSA keys takes a moment, so it
-// happens in the background; the wizard waits on info.Ready before it
-// checks the files.
+// startDemo prepares the demo. Generating RSA keys takes a moment; the
+// window waits for it (about 100 ms per key on a laptop).
 func startDemo(now time.Time) (*demoSession, error) {
 	root, err := os.MkdirTemp("", "qscert-demo-")
 	if err != nil {
 		return nil, err
 	}
+	d := &demoSession{root: root, backup: filepath.Join(root, "backups")}
+	if err := d.prepare(now); err != nil {
+		_ = d.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+func (d *demoSession) prepare(now time.Time) error {
 	machineName, _ := os.Hostname()
 	if machineName == "" {
 		machineName = "this-computer"
 	}
-	d := &demoSession{
-		root:  root,
-		store: store.NewMemory(),
-		ready: make(chan struct{}),
-	}
 	d.info = wizard.Demo{
-		Folder:   filepath.Join(root, "Exported Certificates", machineName),
+		Folder:   filepath.Join(d.root, "Exported Certificates", machineName),
 		Password: demoPassword(),
 		Host:     demoHost,
-		Ready:    d.ready,
 	}
-	go func() {
-		defer close(d.ready)
-		d.err = d.generate(machineName, now)
-	}()
-	return d, nil
-}
-
-// generate writes the export and fills the sandbox with the certificates
-// of an earlier install, from before the site's certificates were
-// recreated.
-func (d *demoSession) generate(machineName string, now time.Time) error {
 	exp, err := certstest.NewExport(demoHost, machineName, certstest.StyleLegacy, now)
 	if err != nil {
 		return err
 	}
 	if err := exp.Write(d.info.Folder, certstest.WriteOptions{Format: certs.FormatWindows, Password: d.info.Password}); err != nil {
+		return err
+	}
+	// The sandbox holds the certificates of an install made three years
+	// ago, before the site's certificates were recreated.
+	if d.store, err = store.CreateFolder(filepath.Join(d.root, "store")); err != nil {
 		return err
 	}
 	old, err := certstest.NewExport(demoHost, machineName, certstest.StyleLegacy, now.AddDate(-3, 0, 0))
@@ -75,13 +74,21 @@ func (d *demoSession) generate(machineName string, now time.Time) error {
 	if err := d.store.Add(store.LocalMachineRoot, old.Root.Cert, nil, "Qlik CA"); err != nil {
 		return err
 	}
-	return d.store.Add(store.CurrentUserMy, old.Client.Cert, old.Client.Key, "QlikClient")
+	if err := d.store.Add(store.CurrentUserMy, old.Client.Cert, old.Client.Key, "QlikClient"); err != nil {
+		return err
+	}
+	d.qrs, err = qrstest.Start(exp, qrstest.Options{Host: demoHost})
+	return err
 }
 
-// Close removes everything the demo created.
+// Close stops the simulated QRS and removes everything the demo created.
 func (d *demoSession) Close() error {
-	<-d.ready
-	_ = d.store.Close()
+	if d.qrs != nil {
+		_ = d.qrs.Close()
+	}
+	if d.store != nil {
+		_ = d.store.Close()
+	}
 	return os.RemoveAll(d.root)
 }
 

@@ -50,15 +50,21 @@ func runGUI(env *Env, args []string) int {
 		defer demo.Close()
 		deps.Demo = &demo.info
 		deps.Store = demo.store
+		deps.BackupRoot = demo.backup
+		deps.QRSAddress = demo.qrs.Addr
 	} else {
 		// Without a store the wizard still guides and checks the files;
 		// the replace page says why it cannot go further.
-		st, err := systemStore()
+		st, err := env.OpenStore("")
 		if err == nil {
 			defer st.Close()
+			deps.Store = st
+		} else {
+			deps.StoreErr = err
 		}
-		deps.Store, deps.StoreErr = st, err
+		deps.BackupRoot = DefaultBackupDir()
 	}
+	deps.SaveReport = wizardReportSaver(env, deps.Store)
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	go func() {

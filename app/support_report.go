@@ -23,6 +23,14 @@ type supportReport struct {
 	Export      *reportJSONOut     `json:"export,omitempty"`
 	ExportError *problemJSON       `json:"exportError,omitempty"`
 	Connection  *connectionSection `json:"connection,omitempty"`
+	Install     *installSection    `json:"install,omitempty"` // the wizard's install, when it ran
+}
+
+// installSection is what the wizard's install did: where the backup is,
+// and the error when it stopped.
+type installSection struct {
+	BackupDir string       `json:"backupDir,omitempty"`
+	Error     *problemJSON `json:"error,omitempty"`
 }
 
 type appInfo struct {
@@ -117,7 +125,12 @@ func listStore(env *Env, t *i18n.Translator, spec string) storeListing {
 		return out
 	}
 	defer s.Close()
-	out.Store = s.Name()
+	return listOpenStore(t, s)
+}
+
+// listOpenStore describes the Qlik certificates of a store already open.
+func listOpenStore(t *i18n.Translator, s store.Store) storeListing {
+	out := storeListing{Store: s.Name(), Locations: []locationListing{}}
 	found, err := certs.Classify(nil, s)
 	if err != nil {
 		out.Error = problem(t, err)

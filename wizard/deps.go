@@ -1,14 +1,13 @@
 package wizard
 
 import (
-	"context"
 	"time"
 
 	"fyne.io/fyne/v2"
 
 	"qscert/certs"
-	"qscert/certs/coded"
 	"qscert/certs/machine"
+	"qscert/certs/qrs"
 	"qscert/certs/store"
 )
 
@@ -31,8 +30,12 @@ type Deps struct {
 	Machine func() machine.Info
 	// Now is the clock validation and backups use.
 	Now func() time.Time
-	// Tester runs the connection test; nil disables the button.
-	Tester ConnectionTester
+	// QRSAddress, when set ("127.0.0.1:PORT"), is dialled for the
+	// connection test instead of resolving the host: the demo's simulated
+	// QRS. The server's certificate must still name the host.
+	QRSAddress string
+	// QRSTimeout bounds the connection test; zero is qrs.DefaultTimeout.
+	QRSTimeout time.Duration
 	// SaveReport writes a support report; nil hides the button.
 	SaveReport ReportSaver
 	// Demo is set in demo mode.
@@ -53,40 +56,20 @@ type Demo struct {
 	Folder   string // where the generated export was written
 	Password string // its password, shown on the files page
 	Host     string // the simulated QRS's host name
-	// Ready is closed once the export is written; the files page waits
-	// for it before checking.
-	Ready <-chan struct{}
 }
 
-// ConnectionTester proves that the installed certificates open a session
-// with the Qlik Sense Repository Service (package certs/qrs).
-type ConnectionTester interface {
-	Test(ctx context.Context, host string, exp *certs.Export) Diagnosis
-}
-
-// Diagnosis is the outcome of a connection test: "ok" or a failure code
-// whose sentence (code.<code>) says what to do.
-type Diagnosis struct {
-	Code   coded.Code
-	Params map[string]string
-}
-
-// OK reports whether the connection worked.
-func (d Diagnosis) OK() bool { return d.Code == DiagnosisOK }
-
-// DiagnosisOK is the code of a successful connection test.
-const DiagnosisOK coded.Code = "ok"
-
-// ReportSaver writes a support report (a zip) into dir and returns its
-// path. It must never include the password.
-type ReportSaver func(dir string, in ReportInput) (string, error)
+// ReportSaver writes a support report (a zip) to path. What it is given
+// holds no password, and it must add none.
+type ReportSaver func(path string, in ReportInput) error
 
 // ReportInput is what the wizard knows when the user asks for a report.
 type ReportInput struct {
+	Lang       string
 	Folder     string
 	Host       string
 	Report     *certs.Report
-	Diagnosis  *Diagnosis
+	Diagnosis  *qrs.Diagnosis
+	TestErr    error // the connection test could not run
 	BackupDir  string
 	InstallErr error
 }

@@ -3,6 +3,7 @@ package wizard
 import (
 	"qscert/certs"
 	"qscert/certs/machine"
+	"qscert/certs/qrs"
 )
 
 // state is what the user chose and what the wizard learned, kept apart
@@ -30,12 +31,18 @@ type state struct {
 	backupDir      string
 	backupPassword string // same rule as password
 
+	// The plan the old-certificates page computed from those choices.
+	plan    *certs.Plan
+	planErr error
+	planRev int // counts changes to the choices above
+
 	// Install and confirmation pages.
+	installing bool
 	installed  bool
-	backupUsed string
+	result     *certs.Result
 	installErr error
-	rolledBack bool
-	diagnosis  *Diagnosis
+	diagnosis  *qrs.Diagnosis
+	testErr    error
 }
 
 // hasSelection reports whether a folder or files were chosen.
