@@ -13,7 +13,10 @@ out="${1:-docs/screenshots}"
 work="$(mktemp -d)"
 xvfb_pid=""
 cleanup() {
-	[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+	if [ -n "$xvfb_pid" ]; then
+		kill "$xvfb_pid" 2>/dev/null || true
+		wait "$xvfb_pid" 2>/dev/null || true # it removes its frame buffer file
+	fi
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -26,7 +29,9 @@ mkdir -p "$out"
 display=90
 while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
 mkdir -p "$work/fb"
-Xvfb ":$display" -screen 0 1280x900x24 -fbdir "$work/fb" -nolisten tcp &
+# The screen is the window's size (app/gui.go), so the window, centred,
+# covers it whenever it is looked at.
+Xvfb ":$display" -screen 0 860x640x24 -fbdir "$work/fb" -nolisten tcp -nocursor &
 xvfb_pid=$!
 for _ in $(seq 50); do [ -e "$work/fb/Xvfb_screen0" ] && break; sleep 0.1; done
 export DISPLAY=":$display"
@@ -56,7 +61,7 @@ for lang in en fr; do
 	fi
 	# The tree line reads WxH+X+Y (relative to the parent) then +X+Y on
 	# the screen.
-	read -r w h < <(echo "$geometry" | grep -oE '[0-9]+x[0-9]+' | head -1 | tr 'x' ' ')
+	read -r w h < <(echo "$geometry" | grep -oE ' [0-9]+x[0-9]+\+' | head -1 | tr 'x+' '  ')
 	read -r x y < <(echo "$geometry" | grep -oE ' \+-?[0-9]+\+-?[0-9]+' | tail -1 | tr '+' ' ')
 	"$work/xwd2png" -crop "$x,$y,$w,$h" "$shots"/*.xwd
 	for f in "$shots"/*.png; do cp "$f" "$out/"; done

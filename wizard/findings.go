@@ -3,6 +3,7 @@ package wizard
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,7 +25,7 @@ func (w *Wizard) findingRow(f certs.Finding) fyne.CanvasObject {
 	default:
 		icon = theme.InfoIcon()
 	}
-	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, text)
+	return container.NewBorder(nil, nil, iconBeside(widget.NewIcon(icon)), nil, text)
 }
 
 // messageRow is a sentence with an icon, for outcomes that are not
@@ -33,5 +34,12 @@ func messageRow(icon fyne.Resource, text string, importance widget.Importance) (
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = importance
-	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, l), l
+	return container.NewBorder(nil, nil, iconBeside(widget.NewIcon(icon)), nil, l), l
+}
+
+// iconBeside places an icon at the left of a text: at the top, so that it
+// stays by the first line of a long sentence, and padded like a label's
+// text so that the two line up.
+func iconBeside(icon *widget.Icon) fyne.CanvasObject {
+	return container.NewVBox(container.New(layout.NewCustomPaddedLayout(theme.InnerPadding()/2, 0, 0, 0), icon))
 }

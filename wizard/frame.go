@@ -32,7 +32,7 @@ func newFrame(w *Wizard) *frame {
 	f := &frame{w: w}
 	f.indicator = newIndicator(w)
 	f.position = widget.NewLabel("")
-	f.position.Importance = widget.LowImportance
+	f.position.SizeName = theme.SizeNameCaptionText
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.title.SizeName = theme.SizeNameSubHeadingText
 	f.title.Truncation = fyne.TextTruncateEllipsis // a wrapping label asks for two lines before it knows its width

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -48,7 +49,6 @@ func newDonePage(w *Wizard) *donePage {
 	p.result.TextStyle.Bold = true
 	p.detail = widget.NewLabel("")
 	p.detail.Wrapping = fyne.TextWrapWord
-	p.detail.Importance = widget.LowImportance
 	p.report = widget.NewButtonWithIcon(w.t("wizard.done.report"), theme.DocumentSaveIcon(), p.chooseReportFile)
 	if w.deps.SaveReport == nil {
 		p.report.Hide()
@@ -59,10 +59,10 @@ func newDonePage(w *Wizard) *donePage {
 
 	testBox := box(container.NewVBox(
 		heading(w.t("wizard.done.test.title")),
-		widget.NewLabel(w.t("wizard.done.test.what", map[string]string{"host": w.st.host})),
+		wrapped(w.t("wizard.done.test.what", map[string]string{"host": w.st.host})),
 		container.NewHBox(p.test),
 		p.testing,
-		container.NewBorder(nil, nil, container.NewVBox(p.resultIcon), nil, container.NewVBox(p.result, p.detail)),
+		container.NewBorder(nil, nil, iconBeside(p.resultIcon), nil, container.NewVBox(p.result, p.detail)),
 	))
 	reportBox := box(container.NewVBox(
 		heading(w.t("wizard.done.report.title")),
@@ -73,7 +73,9 @@ func newDonePage(w *Wizard) *donePage {
 	if w.deps.SaveReport == nil {
 		reportBox.Hide()
 	}
-	p.content = container.NewVBox(box(p.summary), testBox, reportBox)
+	// The test first: it is what this page is for, and its outcome must be
+	// in view without scrolling.
+	p.content = container.NewVBox(testBox, box(p.summary), reportBox)
 	p.showSummary()
 	p.showDiagnosis()
 	return p
@@ -96,25 +98,31 @@ func (p *donePage) showSummary() {
 		p.summary.Add(wrapped(w.t("wizard.done.already")))
 		return
 	}
+	// One label, one line per change: separate labels would each take a
+	// padded row and push the rest of the page down.
+	var lines []string
 	removed := 0
 	for _, s := range st.result.Done {
 		switch s.Kind {
 		case certs.StepAdd:
-			p.summary.Add(wrapped(w.t("wizard.done.added", map[string]string{
+			lines = append(lines, w.t("wizard.done.added", map[string]string{
 				"role": capitalise(w.t("role." + string(s.Role))), "location": s.Location.String(),
-			})))
+			}))
 		case certs.StepRemove:
 			removed++
 		}
 	}
 	if removed > 0 {
-		p.summary.Add(wrapped(w.t("wizard.done.removed", map[string]string{"count": strconv.Itoa(removed)})))
+		lines = append(lines, w.t("wizard.done.removed", map[string]string{"count": strconv.Itoa(removed)}))
 	}
+	if st.result.BackupDir != "" {
+		lines = append(lines, w.t("wizard.done.backup"))
+	}
+	p.summary.Add(wrapped(strings.Join(lines, "\n")))
 	if st.result.BackupDir != "" {
 		dir := widget.NewLabelWithStyle(st.result.BackupDir, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 		dir.Wrapping = fyne.TextWrapBreak
 		dir.Selectable = true
-		p.summary.Add(wrapped(w.t("wizard.done.backup")))
 		p.summary.Add(dir)
 	}
 }
@@ -167,7 +175,9 @@ func (p *donePage) showDiagnosis() {
 		p.result.SetText("")
 	case st.diagnosis.OK():
 		p.resultIcon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
-		p.result.Importance = widget.SuccessImportance
+		// The icon carries the colour: green text is hard to read on a
+		// light background.
+		p.result.Importance = widget.MediumImportance
 		p.result.SetText(w.tr.Code(st.diagnosis.Code, withHost(st.diagnosis.Params, st.host)))
 		if a := st.diagnosis.About; a != nil {
 			p.detail.SetText(w.t("wizard.done.test.about", map[string]string{

@@ -90,7 +90,7 @@ func newFilesPage(w *Wizard) *filesPage {
 	p.content = container.NewVBox(
 		form,
 		widget.NewSeparator(),
-		container.NewBorder(nil, nil, container.NewVBox(p.statusIcon), nil, p.status),
+		container.NewBorder(nil, nil, iconBeside(p.statusIcon), nil, p.status),
 		p.progress,
 		p.general,
 		p.cards,

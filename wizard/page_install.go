@@ -31,7 +31,7 @@ func newInstallPage(w *Wizard) *installPage {
 	p.log = container.NewVBox()
 	p.content = container.NewVBox(
 		p.progress,
-		container.NewBorder(nil, nil, container.NewVBox(p.statusIcon), nil, p.status),
+		container.NewBorder(nil, nil, iconBeside(p.statusIcon), nil, p.status),
 		box(container.NewVBox(heading(w.t("wizard.install.log")), p.log)),
 	)
 	if st := w.st; st.result != nil { // rebuilt in another language

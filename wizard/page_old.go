@@ -82,7 +82,7 @@ func newOldPage(w *Wizard) *oldPage {
 	p.backupBox.Hide()
 
 	p.content = container.NewVBox(
-		container.NewBorder(nil, nil, container.NewVBox(p.statusIcon), nil, p.status),
+		container.NewBorder(nil, nil, iconBeside(p.statusIcon), nil, p.status),
 		p.replaced,
 		p.kept,
 		p.backupBox,
@@ -212,7 +212,7 @@ func (p *oldPage) describe(f certs.Found) fyne.CanvasObject {
 
 // iconRow is an icon, a bold caption and a description.
 func iconRow(icon fyne.Resource, caption string, body fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil,
+	return container.NewBorder(nil, nil, iconBeside(widget.NewIcon(icon)), nil,
 		container.NewVBox(heading(caption), body))
 }
 

@@ -50,7 +50,7 @@ func newWelcomePage(w *Wizard) *welcomePage {
 	p.recreate.Disable()
 	later := widget.NewLabel(w.t("wizard.welcome.flow.recreate.later"))
 	later.Wrapping = fyne.TextWrapWord
-	later.Importance = widget.LowImportance
+	later.TextStyle.Italic = true
 
 	p.machine = container.NewVBox()
 	p.copied = widget.NewLabel("")
