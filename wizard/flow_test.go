@@ -259,5 +259,8 @@ func TestTheBackupPasswordMustBeLongEnough(t *testing.T) {
 			c.SetChecked(false)
 		}
 	})
-	h.requireSays(en.Code(certs.CodeKeepLeavesTwoRoots, nil)[:20])
+	if coded.CodeOf(h.wiz.st.planErr) != certs.CodeKeepLeavesTwoRoots || !h.wiz.frame.next.Disabled() {
+		t.Fatalf("keeping both roots: plan error %v", h.wiz.st.planErr)
+	}
+	h.requireSays(en.Error(h.wiz.st.planErr))
 }

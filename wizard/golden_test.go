@@ -1,12 +1,17 @@
 package wizard
 
 import (
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
 
 	"qscert/certs"
+	"qscert/certs/coded"
+	"qscert/certs/qrs"
+	"qscert/certs/store"
 )
 
 // Golden markup of each page at 800x600, in English and French. Update with
@@ -71,5 +76,94 @@ func fixedReport() *certs.Report {
 			Code: certs.CodeMachineMismatch, Severity: certs.SeverityWarning, Role: certs.RoleServer, File: "server.pfx",
 			Params: map[string]string{"cn": "reporting01.corp.example", "machine": testMachine, "role": "server", "file": "server.pfx"},
 		}},
+	}
+}
+
+// fixedFound is what a store holds: an older root and client of the site,
+// with fixed bytes so that thumbprints do not change between runs.
+func fixedFound() []certs.Found {
+	until := time.Date(2029, 5, 4, 0, 0, 0, 0, time.UTC)
+	mk := func(loc store.Location, role certs.Role, cn string, class certs.Class, raw string) certs.Found {
+		return certs.Found{
+			Entry: store.Entry{Location: loc, Raw: []byte(raw), HasPrivateKey: role == certs.RoleClient},
+			Cert:  &x509.Certificate{Subject: pkix.Name{CommonName: cn}, NotAfter: until},
+			Class: class, Role: role,
+		}
+	}
+	return []certs.Found{
+		mk(store.LocalMachineRoot, certs.RoleRoot, testHost+"-CA", certs.ClassReplaced, "old root"),
+		mk(store.CurrentUserMy, certs.RoleClient, "QlikClient", certs.ClassReplaced, "old client"),
+		mk(store.LocalMachineRoot, certs.RoleRoot, "other-site.corp.example-CA", certs.ClassOtherSite, "other root"),
+	}
+}
+
+func fixedSteps() []certs.Step {
+	root, client := "CN="+testHost+"-CA", "CN=QlikClient"
+	return []certs.Step{
+		{Kind: certs.StepBackup, Location: store.LocalMachineRoot, Role: certs.RoleRoot, Subject: root},
+		{Kind: certs.StepBackup, Location: store.CurrentUserMy, Role: certs.RoleClient, Subject: client},
+		{Kind: certs.StepAdd, Location: store.LocalMachineRoot, Role: certs.RoleRoot, Subject: root},
+		{Kind: certs.StepAdd, Location: store.CurrentUserMy, Role: certs.RoleClient, Subject: client},
+		{Kind: certs.StepRemove, Location: store.LocalMachineRoot, Role: certs.RoleRoot, Subject: root},
+		{Kind: certs.StepRemove, Location: store.CurrentUserMy, Role: certs.RoleClient, Subject: client},
+	}
+}
+
+// goldenAt shows step id with the state set by fill, then compares.
+func goldenAt(t *testing.T, lang, id string, fill func(h *harness)) {
+	h := newHarness(t, func(d *Deps) {
+		d.Lang = lang
+		d.SaveReport = func(string, ReportInput) error { return nil }
+	})
+	h.do(func() {
+		h.wiz.st.host = testHost
+		h.wiz.show(h.wiz.indexOf(id))
+	})
+	h.do(func() {
+		fill(h)
+		h.wiz.refresh()
+	})
+	test.AssertRendersToMarkup(t, id+"."+lang+".xml", h.win.Canvas())
+}
+
+func TestGoldenOld(t *testing.T) {
+	for _, lang := range []string{"en", "fr"} {
+		goldenAt(t, lang, "old", func(h *harness) {
+			p := h.wiz.pageOld()
+			p.found = fixedFound()
+			p.showFound()
+			h.wiz.st.plan = &certs.Plan{Steps: fixedSteps()}
+			h.wiz.st.backupDir, h.wiz.st.backupPassword = `C:\ProgramData\qscert\backups`, testPassword
+			p.backupDir.SetText(h.wiz.st.backupDir)
+			p.show()
+		})
+	}
+}
+
+func TestGoldenInstallRolledBack(t *testing.T) {
+	goldenAt(t, "en", "install", func(h *harness) {
+		p := h.wiz.pageInstall()
+		st := h.wiz.st
+		st.result = &certs.Result{Done: fixedSteps()[:3], RolledBack: true, BackupDir: `C:\ProgramData\qscert\backups\qscert-backup-20260301-120000`}
+		st.installErr = coded.New(certs.CodeInstallRolledBack, nil, "step", "add", "location", `CurrentUser\My`, "backup", st.result.BackupDir)
+		for _, s := range st.result.Done {
+			p.log.Add(p.stepRow(s))
+		}
+		p.progress.SetValue(0.5)
+		p.show()
+	})
+}
+
+func TestGoldenDone(t *testing.T) {
+	for _, lang := range []string{"en", "fr"} {
+		goldenAt(t, lang, "done", func(h *harness) {
+			st := h.wiz.st
+			st.installed = true
+			st.result = &certs.Result{Done: fixedSteps(), BackupDir: `C:\ProgramData\qscert\backups\qscert-backup-20260301-120000`}
+			st.diagnosis = &qrs.Diagnosis{Code: qrs.CodeOK, About: &qrs.About{BuildVersion: "14.173.4"}, ElapsedMS: 12}
+			p := h.wiz.pageDone()
+			p.showSummary()
+			p.showDiagnosis()
+		})
 	}
 }

@@ -156,6 +156,7 @@ func (p *donePage) runTest() {
 			p.testing.Hide()
 			p.test.Enable()
 			p.showDiagnosis()
+			w.refresh()
 		}
 	})
 }
@@ -256,6 +257,7 @@ func (p *donePage) saveReport(path string) {
 				p.saved.SetText(w.t("wizard.done.report.saved", map[string]string{"file": path}))
 			}
 			p.saved.Show()
+			w.refresh()
 		}
 	})
 }

@@ -78,6 +78,7 @@ func (p *installPage) enter() {
 			w.onUI(func() {
 				p.progress.SetValue(float64(done) / float64(total))
 				p.log.Add(p.stepRow(step))
+				w.refresh()
 			})
 		})
 		return func() {

@@ -148,6 +148,9 @@ func (w *Wizard) show(i int) {
 func (w *Wizard) refresh() {
 	if w.frame != nil {
 		w.frame.refreshButtons(w.step(), w.current)
+		// A wrapping label whose text changed needs its containers laid
+		// out again, or the lines below it overlap it.
+		w.frame.scroll.Content.Refresh()
 	}
 }
 
