@@ -91,3 +91,35 @@ func TestOnTheWelcomePageCancelClosesAtOnce(t *testing.T) {
 		t.Fatal("Cancel on the welcome page did not close")
 	}
 }
+
+func TestTabGoesThroughThePageThenTheButtons(t *testing.T) {
+	h := newHarness(t)
+	h.goTo("files")
+	c := h.win.Canvas()
+	p := h.wiz.files
+	var order []fyne.Focusable
+	h.do(func() {
+		for i := 0; i < 12; i++ {
+			test.FocusNext(c)
+			order = append(order, c.Focused())
+		}
+	})
+	want := []fyne.Focusable{p.folder, p.pickFolder, p.pickFiles, p.password}
+	for i, w := range want {
+		if order[i] != w {
+			t.Fatalf("Tab stop %d is %T, want %T", i+1, order[i], w)
+		}
+	}
+	pos := func(f fyne.Focusable) int {
+		for i, o := range order {
+			if o == f {
+				return i
+			}
+		}
+		return -1
+	}
+	// The host, then Cancel and Back (Next is disabled: no export yet).
+	if !(pos(p.host) > pos(p.password) && pos(h.wiz.frame.cancel) > pos(p.host) && pos(h.wiz.frame.back) > pos(h.wiz.frame.cancel)) {
+		t.Errorf("Tab order: %v", order)
+	}
+}
