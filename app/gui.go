@@ -22,15 +22,19 @@ func runGUI(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, i18n.New(""), err, ExitUsage)
 	}
-	if err := i18n.Register(); err != nil {
-		fyne.LogError("loading translations", err)
-	}
+	// The wizard translates through package i18n, which can switch
+	// language at run time; nothing goes through Fyne's lang, so the
+	// translation files are not handed to it (i18n.Register): parsing
+	// them all would only delay the window.
 	icon := fyne.NewStaticResource("icon.png", assets.IconPNG)
 	// Plain `go build` does not read FyneApp.toml; this sets the same
 	// values (app/metadata_test.go checks they agree).
 	fyneapp.SetMetadata(appMetadata(icon))
 	a := fyneapp.NewWithID(appID)
-	a.SetIcon(icon)
+	// The window and task bar get the 128-pixel copy: decoding the
+	// 512-pixel icon on the UI thread would delay the window, and task
+	// bars show at most 64 pixels or so.
+	a.SetIcon(fyne.NewStaticResource("logo.png", assets.LogoPNG))
 
 	deps := wizard.Deps{
 		Prefs:       a.Preferences(),

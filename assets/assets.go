@@ -22,7 +22,7 @@ const TranslationsDir = "translations"
 //go:embed icon.png
 var IconPNG []byte
 
-// LogoPNG is the icon at 112x112, for the wizard's step column.
+// LogoPNG is the icon at 128x128: the window's icon and the wizard's logo.
 //
 //go:embed logo.png
 var LogoPNG []byte

@@ -45,7 +45,10 @@ cat > "$work/stop_last" <<SH
 [ -f "$work/pid" ] || exit 0
 pid=\$(cat "$work/pid"); rm -f "$work/pid"
 kill "\$pid" 2>/dev/null || exit 0
-while kill -0 "\$pid" 2>/dev/null; do sleep 0.01; done
+# A program stopped before its event loop runs may miss the quit: give it
+# three seconds, then kill it.
+for _ in \$(seq 300); do kill -0 "\$pid" 2>/dev/null || exit 0; sleep 0.01; done
+kill -KILL "\$pid" 2>/dev/null || true
 SH
 chmod +x "$work/stop_last"
 

@@ -50,7 +50,7 @@ func newWelcomePage(w *Wizard) *welcomePage {
 	p.recreate.Disable()
 	later := widget.NewLabel(w.t("wizard.welcome.flow.recreate.later"))
 	later.Wrapping = fyne.TextWrapWord
-	later.TextStyle.Italic = true
+	// Plain style: an italic face would be one more font to load at start.
 
 	p.machine = container.NewVBox()
 	p.copied = widget.NewLabel("")

@@ -1,5 +1,5 @@
 // Command icon draws qscert's icon, assets/icon.png (and assets/logo.png, a
-// small copy for the wizard's step column): a shield holding a
+// 128-pixel copy used at run time): a shield holding a
 // certificate with a seal, the two things the program is about. It was run
 // once and its output committed; run it again after changing the drawing:
 //
@@ -35,10 +35,11 @@ var (
 	ribbon       = color.NRGBA{0x14, 0x7A, 0x44, 0xFF}
 )
 
-// logoSize is the side of the copy the wizard shows in its step column
-// (56 units, twice that for high-density screens): decoding and scaling
-// the 512-pixel icon there would slow the window's first appearance.
-const logoSize = 112
+// logoSize is the side of the copy the program uses at run time, for the
+// window and task bar icon and in the wizard's step column (56 units, at
+// twice the density): decoding the 512-pixel icon would slow the window's
+// first appearance.
+const logoSize = 128
 
 func main() {
 	dir := "assets"
