@@ -2,7 +2,7 @@
 # scripts/test.sh) install what is missing; these assume it is there.
 GO ?= go
 
-.PHONY: build demo test test-fast test-windows fuzz bench
+.PHONY: build demo test test-fast test-windows fuzz bench bench-startup screenshots
 
 build:
 	$(GO) build -o bin/qscert .
@@ -25,8 +25,17 @@ fuzz:
 	for t in $$($(GO) test -list '^Fuzz' ./certs/ | grep '^Fuzz'); do \
 		CGO_ENABLED=0 $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime 60s -fuzzminimizetime 5s ./certs/ || exit 1; done
 
+# One PNG per page of the install flow, in English and French, from the
+# real program under Xvfb. Look at them before committing them.
+screenshots:
+	bash tools/screenshots.sh
+
+bench-startup:
+	bash bench/startup.sh
+
 bench:
 	bash bench/validate-vs-openssl.sh
 	bash bench/qrs-vs-curl.sh
 	bash tools/wine/test-windows.sh -run '^$$' -bench WindowsList ./certs/store
+	bash bench/startup.sh
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./certs/...

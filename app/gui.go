@@ -24,8 +24,8 @@ func runGUI(env *Env, args []string) int {
 	}
 	// The wizard translates through package i18n, which can switch
 	// language at run time; nothing goes through Fyne's lang, so the
-	// translation files are not handed to it (i18n.Register): parsing
-	// them all would only delay the window.
+	// translation files are not handed to it: parsing them all would only
+	// delay the window.
 	icon := fyne.NewStaticResource("icon.png", assets.IconPNG)
 	// Plain `go build` does not read FyneApp.toml; this sets the same
 	// values (app/metadata_test.go checks they agree).

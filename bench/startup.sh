@@ -14,6 +14,9 @@
 # Needs: xvfb, hyperfine, GNU time, Mesa's GL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
+ensure_packages "${GUI_BUILD_PACKAGES[@]}" xvfb hyperfine time libgl1-mesa-dri
+ensure_go
 runs="${1:-20}"
 work="$(mktemp -d)"
 xvfb_pid=""

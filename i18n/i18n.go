@@ -2,10 +2,12 @@
 // sentences, from the translation files embedded by package assets. The CLI
 // and the wizard both use it, so a code reads the same everywhere.
 //
-// Fyne's lang package follows the OS locale only; the wizard's language
-// switch and the CLI's --lang need to choose, so this package keeps its own
-// go-i18n localizer (the library lang itself is built on) over the same
-// files, and Register hands them to lang for Fyne's own widgets.
+// The files have the form Fyne's lang package reads (<area>.<lang>.json,
+// go-i18n messages with {{.param}} templates), and they are read with
+// go-i18n, the library lang is built on. Going through lang itself is not
+// possible: Fyne 2.7's lang follows the OS locale only and has no way to
+// choose a language at run time, which the welcome page's switch and the
+// command line's --lang need.
 package i18n
 
 import (
@@ -17,7 +19,6 @@ import (
 
 	"encoding/json"
 
-	"fyne.io/fyne/v2/lang"
 	"github.com/jeandeaual/go-locale"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -53,13 +54,6 @@ func loadBundle(lang string) (*goi18n.Bundle, error) {
 		return b, err
 	}))
 	return load.(func() (*goi18n.Bundle, error))()
-}
-
-// Register gives the translations to fyne's lang package, so that anything
-// translated through lang.L follows the OS locale too. Call it before the
-// Fyne app starts.
-func Register() error {
-	return lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir)
 }
 
 // SystemLanguage returns the supported language closest to the OS locale.

@@ -9,8 +9,9 @@ cd "$(dirname "$0")/.."
 
 # nginx-light: the connection test's real third-party TLS peer.
 # wine64 and the mingw compiler: the Windows store, tested on real crypt32.
+# xvfb, x11-utils and Mesa's GL: the real window, started under Xvfb.
 ensure_packages "${GUI_BUILD_PACKAGES[@]}" git ca-certificates nginx-light e2fsprogs \
-	wine64 gcc-mingw-w64-x86-64
+	wine64 gcc-mingw-w64-x86-64 xvfb x11-utils libgl1-mesa-dri
 ensure_go
 # Fyne logs a parse error for the "C" locale of servers at start-up;
 # a plain English locale keeps the output readable.
@@ -38,6 +39,19 @@ step "go build with the desktop driver (cgo)"
 mkdir -p bin
 go build -o bin/qscert .
 GOOS=windows CGO_ENABLED=0 go build -o bin/qscert-cli.exe .
+
+step "the real window under Xvfb: the demo walks every page in English and French"
+shots=$(mktemp -d)
+bash tools/screenshots.sh "$shots" >/dev/null
+for f in "$shots"/*.png; do
+	# A blank capture compresses to almost nothing; a page with text does not.
+	if [ "$(stat -c %s "$f")" -lt 20000 ]; then
+		echo "screenshot $f looks blank" >&2
+		exit 1
+	fi
+done
+echo "$(ls "$shots" | wc -l) pages captured"
+rm -rf "$shots"
 
 step "fuzz every parser briefly"
 fuzz_time="${QSCERT_FUZZ_TIME:-10s}"

@@ -9,6 +9,9 @@
 # Needs: xvfb, x11-utils (xwininfo), Mesa's GL (libgl1-mesa-dri).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
+ensure_packages "${GUI_BUILD_PACKAGES[@]}" xvfb x11-utils libgl1-mesa-dri
+ensure_go
 out="${1:-docs/screenshots}"
 work="$(mktemp -d)"
 xvfb_pid=""

@@ -1,3 +1,5 @@
+//go:build linux
+
 // Command mapwait starts a program and reports how long its window took to
 // appear: from launch until a top-level window with the given title is
 // viewable on the X display. It speaks the few X11 requests it needs over
