@@ -129,7 +129,7 @@ func (f *connectionFlags) identity(env *Env) (id *qrs.Identity, report *certs.Re
 			return nil, nil, release, err
 		}
 		id, err := qrs.IdentityFromStore(s, env.Now())
-		return id, nil, func() { _ = s.Close() }, err
+		return id, nil, func() { id.Close(); _ = s.Close() }, err
 	}
 	password, err := f.readPassword(env)
 	if err != nil {

@@ -89,6 +89,7 @@ func take(t *testing.T, s store.Store) snapshot {
 					t.Fatal(err)
 				}
 				key = fmt.Sprintf("%v", signer.Public())
+				store.CloseSigner(signer)
 			}
 			out[loc.String()+"|"+string(e.Raw)] = key
 		}

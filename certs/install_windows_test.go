@@ -12,8 +12,14 @@ import (
 // Windows stores (crypt32, under Wine in CI): a first export, then a second
 // for the same host from a new CA, leaves exactly the second set and a
 // backup of the first, and restoring the backup brings the first back.
+//
+// The exports are partial (root and client, what most people copy): Wine 8
+// keeps every imported key in one container, machine keys included, so a
+// client and a server key installed together overwrite each other there
+// (tools/wine/README.md). Windows keeps them apart.
 func TestWindowsStoreReplaceAndRestore(t *testing.T) {
-	exp1, exp2, _ := exports(t)
+	full1, full2, _ := exports(t)
+	exp1, exp2 := withoutServer(full1), withoutServer(full2)
 	s, err := store.OpenWindows()
 	if err != nil {
 		t.Fatal(err)
@@ -33,12 +39,12 @@ func TestWindowsStoreReplaceAndRestore(t *testing.T) {
 	backups := t.TempDir()
 	install(t, exp1, s, backups)
 	afterFirst := take(t, s)
-	if len(afterFirst) != len(before)+3 {
-		t.Fatalf("the first install added %d certificates, want 3", len(afterFirst)-len(before))
+	if len(afterFirst) != len(before)+2 {
+		t.Fatalf("the first install added %d certificates, want 2", len(afterFirst)-len(before))
 	}
 	res := install(t, exp2, s, backups)
 	afterSecond := take(t, s)
-	if len(afterSecond) != len(before)+3 || equalSnapshots(afterSecond, afterFirst) {
+	if len(afterSecond) != len(before)+2 || equalSnapshots(afterSecond, afterFirst) {
 		t.Fatalf("after the second install:\n%s", afterSecond)
 	}
 	restore, err := certs.PlanRestore(res.BackupDir, s, certs.InstallOptions{BackupDir: backups, BackupPassword: backupPassword, Now: testNow.Add(time.Minute)})
@@ -51,4 +57,10 @@ func TestWindowsStoreReplaceAndRestore(t *testing.T) {
 	if got := take(t, s); !equalSnapshots(got, afterFirst) {
 		t.Fatalf("after restore:\n%s\nwant:\n%s", got, afterFirst)
 	}
+}
+
+func withoutServer(e *certs.Export) *certs.Export {
+	c := *e
+	c.Server = nil
+	return &c
 }

@@ -148,6 +148,7 @@ func (p *donePage) runTest() {
 			var id *qrs.Identity
 			if id, err = qrs.IdentityFromStore(s, now); err == nil {
 				d = qrs.Test(context.Background(), id, opts)
+				id.Close()
 			}
 		}
 		return func() {

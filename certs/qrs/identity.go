@@ -1,6 +1,8 @@
 package qrs
 
 import (
+	"qscert/certs/store"
+
 	"crypto"
 	"crypto/tls"
 	"crypto/x509"
@@ -18,6 +20,14 @@ type Identity struct {
 	Signer crypto.Signer // the client's private key; on Windows it may sign through CNG
 	Root   *x509.Certificate
 	Source string // where it comes from, for messages: the export folder or the store's name
+}
+
+// Close frees what the identity's key holds in a store (a Windows key
+// handle); an identity from export files holds nothing.
+func (id *Identity) Close() {
+	if id != nil && id.Signer != nil {
+		store.CloseSigner(id.Signer)
+	}
 }
 
 // tlsCertificate is the client certificate as crypto/tls presents it. Only

@@ -103,7 +103,16 @@ type Store interface {
 	// Signer returns the certificate's private key as a crypto.Signer
 	// that works even when the key cannot be exported (on Windows it signs
 	// through CNG), for the TLS connection test. no-private-key when there
-	// is none, key-unreadable when this account may not use it.
+	// is none, key-unreadable when this account may not use it. A signer
+	// that holds a system handle is also an io.Closer: close it when done
+	// (CloseSigner).
 	Signer(loc Location, thumbprint string) (crypto.Signer, error)
 	Close() error
+}
+
+// CloseSigner frees what a signer from Store.Signer holds, if anything.
+func CloseSigner(s crypto.Signer) {
+	if c, ok := s.(interface{ Close() error }); ok {
+		_ = c.Close()
+	}
 }

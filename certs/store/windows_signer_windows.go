@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"runtime"
+	"sync"
 
 	"golang.org/x/sys/windows"
 
@@ -55,10 +56,23 @@ func (w *windowsStore) Signer(loc Location, thumbprint string) (crypto.Signer, e
 	}
 	s := &windowsSigner{pub: cert.PublicKey, key: key.h, ncrypt: key.ncrypt, keySpec: key.keySpec, loc: loc}
 	if key.owned {
-		// crypto.Signer has no Close: free the handle with the signer.
-		runtime.AddCleanup(s, func(k privateKey) { k.release() }, *key)
+		// crypto.Signer has no Close, so the handle is freed with the
+		// signer at the latest; Close frees it now. Holding it longer is
+		// not harmless: Wine's provider writes a container back when its
+		// handle is released, undoing a key imported since.
+		s.release = sync.OnceFunc(func() { key.release() })
+		s.cleanup = runtime.AddCleanup(s, func(release func()) { release() }, s.release)
 	}
 	return s, nil
+}
+
+// Close frees the key handle. The signer must not be used afterwards.
+func (s *windowsSigner) Close() error {
+	if s.release != nil {
+		s.cleanup.Stop()
+		s.release()
+	}
+	return nil
 }
 
 // windowsSigner signs with a key held by CNG or by a CryptoAPI provider.
@@ -69,6 +83,8 @@ type windowsSigner struct {
 	ncrypt  bool
 	keySpec uint32 // AT_KEYEXCHANGE or AT_SIGNATURE for a CryptoAPI key
 	loc     Location
+	release func() // frees the handle once; nil when it is not ours
+	cleanup runtime.Cleanup
 }
 
 func (s *windowsSigner) Public() crypto.PublicKey { return s.pub }
