@@ -17,11 +17,18 @@ const maxDERDepth = 24
 
 // kdfWorkBounded scans DER for the pattern every password-based scheme in
 // PKCS#12 and PKCS#8 shares: a salt (OCTET STRING) followed by an iteration
-// count (INTEGER) in one SEQUENCE (PBE parameters, PBKDF2 parameters, PFX
-// MacData, scrypt's cost). It returns false when a count is over the limit.
-// OCTET STRINGs that themselves hold DER (a PFX's content) are scanned too.
-// Parameters inside still-encrypted parts are out of sight, but reaching them
-// requires the right password, which a hostile file cannot count on.
+// count (INTEGER) at the start of one SEQUENCE (PBE parameters, PBKDF2
+// parameters, scrypt's cost, or a PFX's MacData after its digest). It
+// returns false when a count is over the limit.
+//
+// It looks only at structure, never at encrypted bytes: it enters
+// constructed elements, and OCTET STRINGs only when their whole content is
+// DER (a PFX's content is; a salt, a digest or ciphertext almost never is).
+// Encrypted content ([0] IMPLICIT, primitive) is never entered: random
+// bytes there once looked like a huge iteration count and a real export was
+// refused. Parameters inside still-encrypted parts are out of sight, but
+// reaching them requires the right password, which a hostile file cannot
+// count on.
 func kdfWorkBounded(der []byte) bool {
 	return scanDER(der, 0)
 }
@@ -31,29 +38,46 @@ func scanDER(der []byte, depth int) bool {
 		return true
 	}
 	rest := der
-	var prev *asn1.RawValue
-	for len(rest) > 0 {
+	var prev asn1.RawValue
+	for i := 0; len(rest) > 0; i++ {
 		var v asn1.RawValue
 		next, err := asn1.Unmarshal(rest, &v)
 		if err != nil {
 			return true // not DER: nothing here asks for any work
 		}
 		rest = next
-		if prev != nil && prev.Class == asn1.ClassUniversal && prev.Tag == asn1.TagOctetString &&
-			v.Class == asn1.ClassUniversal && v.Tag == asn1.TagInteger {
+		if i >= 1 && i <= 2 && isUniversal(prev, asn1.TagOctetString) && isUniversal(v, asn1.TagInteger) {
 			n := new(big.Int).SetBytes(v.Bytes)
 			if len(v.Bytes) > 0 && v.Bytes[0]&0x80 == 0 && n.Cmp(big.NewInt(maxKDFIterations)) > 0 {
 				return false
 			}
 		}
-		if v.IsCompound || (v.Class == asn1.ClassUniversal && v.Tag == asn1.TagOctetString) ||
-			v.Class == asn1.ClassContextSpecific {
-			if !scanDER(v.Bytes, depth+1) {
-				return false
-			}
+		enter := v.IsCompound || (isUniversal(v, asn1.TagOctetString) && holdsDER(v.Bytes))
+		if enter && !scanDER(v.Bytes, depth+1) {
+			return false
 		}
-		cur := v
-		prev = &cur
+		prev = v
+	}
+	return true
+}
+
+func isUniversal(v asn1.RawValue, tag int) bool {
+	return v.Class == asn1.ClassUniversal && v.Tag == tag
+}
+
+// holdsDER reports whether b is, to its last byte, a run of well-formed DER
+// elements.
+func holdsDER(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	for len(b) > 0 {
+		var v asn1.RawValue
+		rest, err := asn1.Unmarshal(b, &v)
+		if err != nil {
+			return false
+		}
+		b = rest
 	}
 	return true
 }
