@@ -40,6 +40,9 @@ mkdir -p bin
 go build -o bin/qscert .
 GOOS=windows CGO_ENABLED=0 go build -o bin/qscert-cli.exe .
 
+step "go test of the window's glue (demo, support report, metadata: built with cgo only)"
+go test -count=1 ./app
+
 step "the real window under Xvfb: the demo walks every page in English and French"
 shots=$(mktemp -d)
 bash tools/screenshots.sh "$shots" >/dev/null
