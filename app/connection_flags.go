@@ -28,20 +28,14 @@ type connectionFlags struct {
 	password   passwordFlags
 	portSet    bool
 	t          *i18n.Translator // the command's language, once parsed
-
-	// The password is read once: --password-stdin cannot be read twice,
-	// and `qscert report` opens the export twice.
-	passwordRead bool
-	passwordText string
-	passwordErr  error
 }
 
+// readPassword reads the export's password; passwordFlags reads it once,
+// since --password-stdin cannot be read twice and `qscert report` opens
+// the export twice.
 func (f *connectionFlags) readPassword(env *Env) (string, error) {
-	if !f.passwordRead {
-		f.passwordText, _, f.passwordErr = f.password.read(env)
-		f.passwordRead = true
-	}
-	return f.passwordText, f.passwordErr
+	pw, _, err := f.password.read(env)
+	return pw, err
 }
 
 func (f *connectionFlags) register(c *commandFlags) {
