@@ -42,15 +42,6 @@ func QlikRole(c *x509.Certificate) (role Role, ok bool) {
 	return "", false
 }
 
-// IsQlikCertificate reports whether c looks issued by a Qlik Sense site: it
-// carries the Qlik extension, or it is QlikClient.
-func IsQlikCertificate(c *x509.Certificate) bool {
-	if _, ok := QlikRole(c); ok {
-		return true
-	}
-	return c.Subject.CommonName == QlikClientName
-}
-
 // SiteOfRoot returns the central node name a Qlik root names: its CN without
 // the "-CA" suffix. ok is false when the CN has no such suffix.
 func SiteOfRoot(root *x509.Certificate) (site string, ok bool) {

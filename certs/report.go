@@ -2,13 +2,14 @@ package certs
 
 import (
 	"crypto/rsa"
-	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/hex"
 	"strconv"
 	"strings"
 	"time"
+
+	"qscert/certs/store"
 )
 
 // Report is the result of Validate: one entry per certificate found and the
@@ -51,23 +52,6 @@ func (r *Report) FindingsFor(role Role) []Finding {
 	return out
 }
 
-// Has reports whether a finding with that code is present.
-func (r *Report) Has(code string) bool {
-	for _, f := range r.Findings {
-		if string(f.Code) == code {
-			return true
-		}
-	}
-	return false
-}
-
-// Thumbprint is the SHA-1 of the DER certificate in upper-case hex, the form
-// Windows shows in certmgr and that PowerShell's Cert: drive uses.
-func Thumbprint(c *x509.Certificate) string {
-	sum := sha1.Sum(c.Raw)
-	return strings.ToUpper(hex.EncodeToString(sum[:]))
-}
-
 // SHA256Thumbprint is the SHA-256 of the DER certificate in upper-case hex.
 func SHA256Thumbprint(c *x509.Certificate) string {
 	sum := sha256.Sum256(c.Raw)
@@ -84,7 +68,7 @@ func Describe(c *Certificate) CertificateInfo {
 		NotBefore:     x.NotBefore.UTC(),
 		NotAfter:      x.NotAfter.UTC(),
 		SerialNumber:  strings.ToUpper(hex.EncodeToString(x.SerialNumber.Bytes())),
-		SHA1:          Thumbprint(x),
+		SHA1:          store.Thumbprint(x), // the form certmgr and PowerShell's Cert: drive show
 		SHA256:        SHA256Thumbprint(x),
 		KeyAlgorithm:  keyAlgorithm(x),
 		HasPrivateKey: c.Key != nil,
