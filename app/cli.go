@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"sort"
 
+	"qscert/assets/i18n"
 	"qscert/certs/coded"
-	"qscert/i18n"
 )
 
 // command is one `qscert <name>` command.

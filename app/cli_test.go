@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"qscert/certs"
 	"qscert/certs/certstest"
 	"qscert/certs/machine"
+	"qscert/certs/qlik"
 )
 
 var cliNow = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
@@ -67,7 +67,7 @@ func writePasswordFile(t *testing.T, password string) string {
 }
 
 func TestValidateGoodExportExitsZero(t *testing.T) {
-	dir := writeExport(t, certstest.WriteOptions{Format: certs.FormatWindows, Password: "S3cret!pw"})
+	dir := writeExport(t, certstest.WriteOptions{Format: qlik.FormatWindows, Password: "S3cret!pw"})
 	for _, how := range []struct {
 		name  string
 		args  []string
@@ -106,9 +106,9 @@ func TestValidateCorpusVerdicts(t *testing.T) {
 		t.Fatal(err)
 	}
 	base := &certstest.Base{Export: exp, Host: cliHost, Machine: cliMachine,
-		Options: certstest.WriteOptions{Format: certs.FormatWindows, Password: "S3cret!pw"}}
+		Options: certstest.WriteOptions{Format: qlik.FormatWindows, Password: "S3cret!pw"}}
 	for _, v := range certstest.Variants {
-		if !v.Applies(certs.FormatWindows) {
+		if !v.Applies(qlik.FormatWindows) {
 			continue
 		}
 		t.Run(v.Name, func(t *testing.T) {
@@ -154,7 +154,7 @@ func TestValidateCorpusVerdicts(t *testing.T) {
 }
 
 func TestValidateFrenchText(t *testing.T) {
-	dir := writeExport(t, certstest.WriteOptions{Format: certs.FormatPEM, Partial: true})
+	dir := writeExport(t, certstest.WriteOptions{Format: qlik.FormatPEM, Partial: true})
 	env, out, _ := testEnv("", nil)
 	if code := Run(env, []string{"validate", "--lang", "fr", dir}); code != ExitOK {
 		t.Fatalf("exit %d: %s", code, out)
@@ -168,7 +168,7 @@ func TestValidateFrenchText(t *testing.T) {
 
 // TestCommandLineErrors produces each of the command line's own codes.
 func TestCommandLineErrors(t *testing.T) {
-	dir := writeExport(t, certstest.WriteOptions{Format: certs.FormatPEM})
+	dir := writeExport(t, certstest.WriteOptions{Format: qlik.FormatPEM})
 	for _, c := range []struct {
 		code string
 		args []string
@@ -203,7 +203,7 @@ func TestCommandLineErrors(t *testing.T) {
 }
 
 func TestValidateAtTimeFindsExpiry(t *testing.T) {
-	dir := writeExport(t, certstest.WriteOptions{Format: certs.FormatPEM})
+	dir := writeExport(t, certstest.WriteOptions{Format: qlik.FormatPEM})
 	env, out, _ := testEnv("", nil)
 	code := Run(env, []string{"validate", dir, "--json", "--at", "2040-01-01T00:00:00Z"})
 	if code != ExitFindings || !strings.Contains(out.String(), `"code": "expired"`) {

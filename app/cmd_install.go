@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 
-	"qscert/certs"
+	"qscert/assets/i18n"
 	"qscert/certs/coded"
+	"qscert/certs/install"
 	"qscert/certs/store"
-	"qscert/i18n"
 )
 
 func init() {
@@ -32,10 +32,10 @@ func (f *changeFlags) register(c *commandFlags) {
 
 // installOutput is the --json output of install and restore.
 type installOutput struct {
-	Report *reportJSONOut `json:"validation,omitempty"`
-	Plan   *planJSON      `json:"plan,omitempty"`
-	Result *certs.Result  `json:"result,omitempty"`
-	Error  *errorJSON     `json:"error,omitempty"`
+	Report *reportJSONOut  `json:"validation,omitempty"`
+	Plan   *planJSON       `json:"plan,omitempty"`
+	Result *install.Result `json:"result,omitempty"`
+	Error  *errorJSON      `json:"error,omitempty"`
 }
 
 func runInstall(env *Env, args []string) int {
@@ -54,7 +54,7 @@ func runInstall(env *Env, args []string) int {
 	if len(positional) != 1 {
 		return fail(env, t, coded.New(CodeBadUsage, nil, "command", "install", "detail", t.T("cli.validate.needs-dir")), ExitUsage)
 	}
-	opts := certs.InstallOptions{ClientScope: store.CurrentUser, BackupDir: f.backupDir, Now: env.Now()}
+	opts := install.InstallOptions{ClientScope: store.CurrentUser, BackupDir: f.backupDir, Now: env.Now()}
 	switch *scope {
 	case "user":
 	case "machine":
@@ -93,7 +93,7 @@ func runInstall(env *Env, args []string) int {
 		return finish(env, t, c.json, out, err, ExitUsage)
 	}
 	defer st.Close()
-	plan, err := certs.PlanInstall(exp, st, opts)
+	plan, err := install.PlanInstall(exp, st, opts)
 	if err != nil {
 		return finish(env, t, c.json, out, err, ExitUsage)
 	}
@@ -102,7 +102,7 @@ func runInstall(env *Env, args []string) int {
 
 // applyPlan shows a plan, asks for confirmation and applies it; install and
 // restore share it.
-func applyPlan(env *Env, t *i18n.Translator, asJSON bool, f *changeFlags, st store.Store, plan *certs.Plan, out *installOutput) int {
+func applyPlan(env *Env, t *i18n.Translator, asJSON bool, f *changeFlags, st store.Store, plan *install.Plan, out *installOutput) int {
 	pj := planToJSON(t, st.Name(), plan)
 	out.Plan = &pj
 	if !asJSON {
@@ -114,7 +114,7 @@ func applyPlan(env *Env, t *i18n.Translator, asJSON bool, f *changeFlags, st sto
 	if err := confirm(env, t, f.yes, len(plan.Steps)); err != nil {
 		return finish(env, t, asJSON, out, err, ExitUsage)
 	}
-	progress := func(done, total int, s certs.Step) {
+	progress := func(done, total int, s install.Step) {
 		if !asJSON {
 			fmt.Fprintf(env.Stdout, "  [%d/%d] %s\n", done, total, describeStep(t, s))
 		}

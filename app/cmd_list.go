@@ -3,8 +3,10 @@ package app
 import (
 	"fmt"
 
-	"qscert/certs"
-	"qscert/i18n"
+	"qscert/assets/i18n"
+	"qscert/certs/export"
+	"qscert/certs/install"
+	"qscert/certs/qlik"
 )
 
 func init() {
@@ -13,23 +15,23 @@ func init() {
 
 // listedCertificate is one Qlik certificate found in a store.
 type listedCertificate struct {
-	Location      string      `json:"location"`
-	Class         certs.Class `json:"class"`
-	Role          certs.Role  `json:"role"`
-	Subject       string      `json:"subject"`
-	Issuer        string      `json:"issuer"`
-	NotAfter      string      `json:"notAfter"`
-	Thumbprint    string      `json:"thumbprint"`
-	HasPrivateKey bool        `json:"hasPrivateKey"`
-	FriendlyName  string      `json:"friendlyName,omitempty"`
+	Location      string        `json:"location"`
+	Class         install.Class `json:"class"`
+	Role          qlik.Role     `json:"role"`
+	Subject       string        `json:"subject"`
+	Issuer        string        `json:"issuer"`
+	NotAfter      string        `json:"notAfter"`
+	Thumbprint    string        `json:"thumbprint"`
+	HasPrivateKey bool          `json:"hasPrivateKey"`
+	FriendlyName  string        `json:"friendlyName,omitempty"`
 }
 
 // qlikCertificates lists the Qlik certificates among found, public parts
 // only; the support report uses it too.
-func qlikCertificates(found []certs.Found) []listedCertificate {
+func qlikCertificates(found []install.Found) []listedCertificate {
 	out := []listedCertificate{}
 	for _, f := range found {
-		if f.Class == certs.ClassUnrelated || f.Cert == nil {
+		if f.Class == install.ClassUnrelated || f.Cert == nil {
 			continue
 		}
 		out = append(out, listedCertificate{
@@ -55,13 +57,13 @@ func runList(env *Env, args []string) int {
 		return fail(env, i18n.New(c.lang), err, ExitUsage)
 	}
 	t := c.translator()
-	var exp *certs.Export
+	var exp *export.Export
 	if *dir != "" {
 		pw, _, err := password.read(env)
 		if err != nil {
 			return fail(env, t, err, ExitUsage)
 		}
-		if exp, err = certs.LoadExport(*dir, pw); err != nil {
+		if exp, err = export.LoadExport(*dir, pw); err != nil {
 			return fail(env, t, err, ExitUsage)
 		}
 	}
@@ -70,7 +72,7 @@ func runList(env *Env, args []string) int {
 		return fail(env, t, err, ExitUsage)
 	}
 	defer st.Close()
-	found, err := certs.Classify(exp, st)
+	found, err := install.Classify(exp, st)
 	if err != nil {
 		return fail(env, t, err, ExitUsage)
 	}

@@ -16,10 +16,11 @@ import (
 	"testing"
 	"time"
 
-	"qscert/certs"
 	"qscert/certs/certstest"
+	"qscert/certs/qlik"
 	"qscert/certs/qrs/qrstest"
 	"qscert/certs/store"
+	"qscert/certs/store/storetest"
 )
 
 // readZip returns the raw bytes of a report and its entries by name.
@@ -53,11 +54,11 @@ func TestReportHoldsEverythingButSecrets(t *testing.T) {
 	const password = "S3cret-Export-Pw"
 	site := connExport(t, certstest.StyleLegacy, "site")
 	s := startSimulatedQRS(t, site, qrstest.Options{})
-	dir := writeConnExport(t, site, certstest.WriteOptions{Format: certs.FormatWindows, Password: password})
+	dir := writeConnExport(t, site, certstest.WriteOptions{Format: qlik.FormatWindows, Password: password})
 
 	// The store holds the installed export, and a certificate that is not
 	// Qlik's, which the report leaves out.
-	m := store.NewMemory()
+	m := storetest.NewMemory()
 	for _, a := range []struct {
 		loc store.Location
 		c   *x509.Certificate
@@ -166,7 +167,7 @@ func TestReportRecordsWhatFails(t *testing.T) {
 	closed := startSimulatedQRS(t, site, qrstest.Options{})
 	port := portOf(closed)
 	_ = closed.Close()
-	dir := writeConnExport(t, site, certstest.WriteOptions{Format: certs.FormatPEM})
+	dir := writeConnExport(t, site, certstest.WriteOptions{Format: qlik.FormatPEM})
 	out := filepath.Join(t.TempDir(), "r.zip")
 	code, stdout, stderr := runQscert(t, connEnv("", nil, nil), "report", "--out", out, "--dir", dir,
 		"--store", "folder:/nonexistent/qscert-store", "--host", "localhost", "--port", port, "--lang", "fr", "--json")

@@ -1,8 +1,8 @@
 package app
 
 import (
-	"qscert/certs"
 	"qscert/certs/coded"
+	"qscert/certs/install"
 )
 
 func init() {
@@ -36,7 +36,7 @@ func runRestore(env *Env, args []string) int {
 		return finish(env, t, c.json, out, err, ExitUsage)
 	}
 	defer st.Close()
-	plan, err := certs.PlanRestore(positional[0], st, certs.InstallOptions{BackupDir: f.backupDir, BackupPassword: pw, Now: env.Now()})
+	plan, err := install.PlanRestore(positional[0], st, install.InstallOptions{BackupDir: f.backupDir, BackupPassword: pw, Now: env.Now()})
 	if err != nil {
 		return finish(env, t, c.json, out, err, ExitUsage)
 	}

@@ -7,10 +7,12 @@ import (
 	"io"
 	"strings"
 
-	"qscert/certs"
+	"qscert/assets/i18n"
 	"qscert/certs/coded"
+	"qscert/certs/export"
+	"qscert/certs/qlik"
 	"qscert/certs/qrs"
-	"qscert/i18n"
+	"qscert/certs/validate"
 )
 
 func init() {
@@ -19,14 +21,14 @@ func init() {
 
 // connectionResult is what `qscert test` found, for people and for JSON.
 type connectionResult struct {
-	Host     string                 `json:"host"`
-	Port     int                    `json:"port"`
-	Source   string                 `json:"source"`
-	Client   *certs.CertificateInfo `json:"client,omitempty"`
-	Root     *certs.CertificateInfo `json:"root,omitempty"`
-	Findings []findingJSON          `json:"findings"`
-	Checks   []checkJSON            `json:"checks"`
-	OK       bool                   `json:"ok"`
+	Host     string                `json:"host"`
+	Port     int                   `json:"port"`
+	Source   string                `json:"source"`
+	Client   *qlik.CertificateInfo `json:"client,omitempty"`
+	Root     *qlik.CertificateInfo `json:"root,omitempty"`
+	Findings []findingJSON         `json:"findings"`
+	Checks   []checkJSON           `json:"checks"`
+	OK       bool                  `json:"ok"`
 }
 
 // checkJSON is a diagnosis with its advice in the chosen language.
@@ -74,7 +76,7 @@ func testConnection(env *Env, t *i18n.Translator, f *connectionFlags) (*connecti
 		return nil, err
 	}
 	res := &connectionResult{Host: f.host, Port: f.port, Source: id.Source, Findings: []findingJSON{}, OK: true}
-	res.Client, res.Root = describe(certs.RoleClient, id.Client, true), describe(certs.RoleRoot, id.Root, false)
+	res.Client, res.Root = describe(qlik.RoleClient, id.Client, true), describe(qlik.RoleRoot, id.Root, false)
 	if report != nil {
 		// The export's own descriptions name the files.
 		for i, c := range report.Certificates {
@@ -88,7 +90,7 @@ func testConnection(env *Env, t *i18n.Translator, f *connectionFlags) (*connecti
 		for _, fd := range report.Findings {
 			// Only what bears on the connection: the server certificate of
 			// the export is for this machine's own services, not the test.
-			if fd.Role != certs.RoleServer && fd.Severity != certs.SeverityInfo {
+			if fd.Role != qlik.RoleServer && fd.Severity != coded.SeverityInfo {
 				res.Findings = append(res.Findings, findingJSON{Finding: fd, Message: t.Code(fd.Code, fd.Params)})
 			}
 		}
@@ -116,15 +118,15 @@ func runChecks(env *Env, t *i18n.Translator, id *qrs.Identity, f *connectionFlag
 }
 
 // describe gives the public description of a certificate the test uses.
-func describe(role certs.Role, c *x509.Certificate, hasKey bool) *certs.CertificateInfo {
-	info := certs.Describe(&certs.Certificate{Role: role, X509: c})
+func describe(role qlik.Role, c *x509.Certificate, hasKey bool) *qlik.CertificateInfo {
+	info := validate.Describe(&export.Certificate{Role: role, X509: c})
 	info.HasPrivateKey = hasKey
 	return &info
 }
 
 func printConnection(w io.Writer, t *i18n.Translator, r *connectionResult) {
 	fmt.Fprintln(w, t.T("cli.test.using", map[string]string{"source": r.Source}))
-	for _, c := range []*certs.CertificateInfo{r.Client, r.Root} {
+	for _, c := range []*qlik.CertificateInfo{r.Client, r.Root} {
 		if c != nil {
 			fmt.Fprintf(w, "  %-7s %s\n", c.Role, t.T("cli.test.certificate", map[string]string{
 				"subject": c.Subject, "to": c.NotAfter.Format("2006-01-02"), "sha1": c.SHA1,

@@ -10,17 +10,18 @@ import (
 	"testing"
 	"time"
 
-	"qscert/certs"
 	"qscert/certs/certstest"
+	"qscert/certs/qlik"
 	"qscert/certs/qrs/nginxtest"
 	"qscert/certs/qrs/qrstest"
 	"qscert/certs/store"
+	"qscert/certs/store/storetest"
 )
 
 func TestTestSucceedsAgainstQRSWithALegacyExport(t *testing.T) {
 	site := connExport(t, certstest.StyleLegacy, "site")
 	s := startSimulatedQRS(t, site, qrstest.Options{})
-	dir := writeConnExport(t, site, certstest.WriteOptions{Format: certs.FormatPEM})
+	dir := writeConnExport(t, site, certstest.WriteOptions{Format: qlik.FormatPEM})
 	code, out, errOut := runQscert(t, connEnv("", nil, nil), "test", "--host", "localhost", "--port", portOf(s), "--dir", dir, "--lang", "en")
 	if code != ExitOK {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
@@ -38,7 +39,7 @@ func TestTestSucceedsAgainstNginxWithAModernExport(t *testing.T) {
 	}
 	site := connExport(t, certstest.StyleModern, "site")
 	now := time.Now()
-	cert, err := site.Site.Issue(certs.RoleServer, "localhost", now.Add(-time.Hour), now.AddDate(1, 0, 0))
+	cert, err := site.Site.Issue(qlik.RoleServer, "localhost", now.Add(-time.Hour), now.AddDate(1, 0, 0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +48,7 @@ func TestTestSucceedsAgainstNginxWithAModernExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = p.Stop() })
-	dir := writeConnExport(t, site, certstest.WriteOptions{Format: certs.FormatPEM})
+	dir := writeConnExport(t, site, certstest.WriteOptions{Format: qlik.FormatPEM})
 	code, out, errOut := runQscert(t, connEnv("", nil, nil), "test", "--host", "localhost", "--port", strconv.Itoa(p.Port), "--dir", dir, "--json")
 	if code != ExitOK || !slices.Equal(checkCodes(t, out), []string{"ok"}) {
 		t.Fatalf("exit %d\n%s%s\nnginx log:\n%s", code, out, errOut, p.Log())
@@ -67,7 +68,7 @@ func TestTestDiagnosesTheUsualMistakes(t *testing.T) {
 	}{
 		{"wrong client certificate", mixExport(t, other, site), portOf(s), "tls-client-rejected"},
 		{"wrong root", mixExport(t, site, other), portOf(s), "tls-untrusted-server"},
-		{"closed port", writeConnExport(t, site, certstest.WriteOptions{Format: certs.FormatPEM}), closedPort, "connection-refused"},
+		{"closed port", writeConnExport(t, site, certstest.WriteOptions{Format: qlik.FormatPEM}), closedPort, "connection-refused"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -88,7 +89,7 @@ func TestTestDiagnosesTheUsualMistakes(t *testing.T) {
 func TestTestTextOutputExplainsTheFailure(t *testing.T) {
 	site := connExport(t, certstest.StyleLegacy, "site")
 	s := startSimulatedQRS(t, site, qrstest.Options{})
-	dir := writeConnExport(t, site, certstest.WriteOptions{Format: certs.FormatPEM})
+	dir := writeConnExport(t, site, certstest.WriteOptions{Format: qlik.FormatPEM})
 	code, out, _ := runQscert(t, connEnv("", nil, nil), "test", "--host", "127.0.0.1", "--port", portOf(s), "--dir", dir, "--lang", "fr")
 	if code != ExitFindings {
 		t.Fatalf("exit %d\n%s", code, out)
@@ -104,7 +105,7 @@ func TestTestWithAWindowsExportAndAPasswordFile(t *testing.T) {
 	const password = "S3cret-Export-Pw"
 	site := connExport(t, certstest.StyleLegacy, "site")
 	s := startSimulatedQRS(t, site, qrstest.Options{})
-	dir := writeConnExport(t, site, certstest.WriteOptions{Format: certs.FormatWindows, Password: password, Partial: true})
+	dir := writeConnExport(t, site, certstest.WriteOptions{Format: qlik.FormatWindows, Password: password, Partial: true})
 	pwFile := filepath.Join(t.TempDir(), "pw.txt")
 	if err := os.WriteFile(pwFile, []byte(password+"\r\n"), 0o600); err != nil {
 		t.Fatal(err)
@@ -125,7 +126,7 @@ func TestTestWithAWindowsExportAndAPasswordFile(t *testing.T) {
 func TestTestEngineCheckAndHostAsURL(t *testing.T) {
 	site := connExport(t, certstest.StyleLegacy, "site")
 	s := startSimulatedQRS(t, site, qrstest.Options{})
-	dir := writeConnExport(t, site, certstest.WriteOptions{Format: certs.FormatPEM})
+	dir := writeConnExport(t, site, certstest.WriteOptions{Format: qlik.FormatPEM})
 	// The simulated QRS answers the Engine's health check on the same port.
 	code, out, errOut := runQscert(t, connEnv("", nil, nil), "test", "--host", "https://localhost:"+portOf(s)+"/qmc", "--dir", dir, "--engine", "--engine-port", portOf(s), "--json")
 	if code != ExitOK || !slices.Equal(checkCodes(t, out), []string{"ok", "ok"}) {
@@ -139,7 +140,7 @@ func TestTestEngineCheckAndHostAsURL(t *testing.T) {
 func TestTestFromAStore(t *testing.T) {
 	site := connExport(t, certstest.StyleLegacy, "site")
 	s := startSimulatedQRS(t, site, qrstest.Options{})
-	m := store.NewMemory()
+	m := storetest.NewMemory()
 	for _, add := range []struct {
 		loc  store.Location
 		is   *certstest.Issued
@@ -158,14 +159,14 @@ func TestTestFromAStore(t *testing.T) {
 	if code != ExitOK || !strings.Contains(out, `"source": "memory"`) {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
 	}
-	code, _, errOut = runQscert(t, connEnv("", nil, map[string]store.Store{"windows": store.NewMemory()}), "test", "--host", "localhost", "--store", "windows", "--lang", "en")
+	code, _, errOut = runQscert(t, connEnv("", nil, map[string]store.Store{"windows": storetest.NewMemory()}), "test", "--host", "localhost", "--store", "windows", "--lang", "en")
 	if code != ExitUsage || !strings.Contains(errOut, "No QlikClient certificate") {
 		t.Fatalf("empty store: exit %d, %s", code, errOut)
 	}
 }
 
 func TestTestCannotRun(t *testing.T) {
-	dir := writeConnExport(t, connExport(t, certstest.StyleLegacy, "site"), certstest.WriteOptions{Format: certs.FormatPEM})
+	dir := writeConnExport(t, connExport(t, certstest.StyleLegacy, "site"), certstest.WriteOptions{Format: qlik.FormatPEM})
 	cases := []struct {
 		name string
 		args []string

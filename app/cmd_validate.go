@@ -3,8 +3,9 @@ package app
 import (
 	"time"
 
-	"qscert/certs"
 	"qscert/certs/coded"
+	"qscert/certs/export"
+	"qscert/certs/validate"
 )
 
 func init() {
@@ -28,12 +29,12 @@ func (v *validateFlags) register(c *commandFlags) {
 }
 
 // load reads the export in dir and validates it.
-func (v *validateFlags) load(env *Env, dir string) (*certs.Export, *certs.Report, error) {
+func (v *validateFlags) load(env *Env, dir string) (*export.Export, *validate.Report, error) {
 	password, _, err := v.password.read(env)
 	if err != nil {
 		return nil, nil, err
 	}
-	opts := certs.Options{Now: env.Now(), Host: v.host}
+	opts := validate.Options{Now: env.Now(), Host: v.host}
 	if v.at != "" {
 		at, err := time.Parse(time.RFC3339, v.at)
 		if err != nil {
@@ -41,7 +42,7 @@ func (v *validateFlags) load(env *Env, dir string) (*certs.Export, *certs.Report
 		}
 		opts.Now = at
 	}
-	exp, err := certs.LoadExport(dir, password)
+	exp, err := export.LoadExport(dir, password)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -52,7 +53,7 @@ func (v *validateFlags) load(env *Env, dir string) (*certs.Export, *certs.Report
 		// server certificate's check needs it.
 		opts.Machines = env.Machine().Names()
 	}
-	return exp, certs.Validate(exp, opts), nil
+	return exp, validate.Validate(exp, opts), nil
 }
 
 func runValidate(env *Env, args []string) int {

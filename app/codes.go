@@ -2,24 +2,19 @@ package app
 
 import "qscert/certs/coded"
 
-// Codes of the command line itself. Each has a sentence under "code.<code>"
-// in cli.<lang>.json and a test in cli_test.go.
-const (
-	CodeUnknownCommand        coded.Code = "unknown-command"
-	CodeBadUsage              coded.Code = "bad-usage"
-	CodePasswordOnCommandLine coded.Code = "password-on-command-line"
-	CodePasswordSources       coded.Code = "password-sources"
-	CodePasswordFile          coded.Code = "password-file-unreadable"
-	CodePasswordEnv           coded.Code = "password-env-unset"
-	CodeNoWindow              coded.Code = "no-window"
-	CodeConfirmationNeeded    coded.Code = "confirmation-needed"
-	CodeNotConfirmed          coded.Code = "not-confirmed"
-	CodeReportUnwritable      coded.Code = "report-unwritable"
-)
+// Codes is the table of the command line's own codes. Each has a sentence
+// under "code.<code>" in cli.<lang>.json and a test in cli_test.go.
+var Codes = &coded.Registry{}
 
-// Codes lists the command line's codes, for the translation tests.
-var Codes = []coded.Code{
-	CodeUnknownCommand, CodeBadUsage, CodePasswordOnCommandLine, CodePasswordSources,
-	CodePasswordFile, CodePasswordEnv, CodeNoWindow, CodeConfirmationNeeded, CodeNotConfirmed,
-	CodeReportUnwritable,
-}
+var (
+	CodeUnknownCommand        = Codes.Error("unknown-command")
+	CodeBadUsage              = Codes.Error("bad-usage")
+	CodePasswordOnCommandLine = Codes.Error("password-on-command-line")
+	CodePasswordSources       = Codes.Error("password-sources")
+	CodePasswordFile          = Codes.Error("password-file-unreadable")
+	CodePasswordEnv           = Codes.Error("password-env-unset")
+	CodeNoWindow              = Codes.Error("no-window")
+	CodeConfirmationNeeded    = Codes.Error("confirmation-needed")
+	CodeNotConfirmed          = Codes.Error("not-confirmed")
+	CodeReportUnwritable      = Codes.Error("report-unwritable")
+)

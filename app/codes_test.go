@@ -3,18 +3,29 @@ package app
 import (
 	"testing"
 
-	"qscert/certs"
+	"qscert/assets/i18n"
 	"qscert/certs/coded"
+	"qscert/certs/export"
+	"qscert/certs/install"
 	"qscert/certs/qrs"
 	"qscert/certs/store"
-	"qscert/i18n"
+	"qscert/certs/validate"
 )
+
+// registries are the code tables of every part of the program: each
+// package declares its codes once, in its own table.
+func registries() map[string]*coded.Registry {
+	return map[string]*coded.Registry{
+		"export": export.Codes, "validate": validate.Codes, "install": install.Codes,
+		"store": store.Codes, "qrs": qrs.Codes, "app": Codes,
+	}
+}
 
 // allCodes are the codes a user can meet, from every part of the program.
 func allCodes() []coded.Code {
 	var all []coded.Code
-	for _, list := range [][]coded.Code{certs.FindingCodes, certs.ErrorCodes, certs.InstallCodes, store.Codes, qrs.Codes, qrs.SetupCodes, Codes} {
-		all = append(all, list...)
+	for _, r := range registries() {
+		all = append(all, r.Codes()...)
 	}
 	return all
 }
@@ -26,6 +37,18 @@ func TestEveryCodeHasAnEnglishAndAFrenchSentence(t *testing.T) {
 			if !tr.Has("code." + string(c)) {
 				t.Errorf("%s: no sentence for %s", lang, c)
 			}
+		}
+	}
+}
+
+func TestNoCodeIsDeclaredTwice(t *testing.T) {
+	seen := map[coded.Code]string{}
+	for name, r := range registries() {
+		for _, c := range r.Codes() {
+			if other, ok := seen[c]; ok {
+				t.Errorf("%s is declared by %s and %s", c, other, name)
+			}
+			seen[c] = name
 		}
 	}
 }

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"qscert/assets/i18n"
 	"qscert/certs/coded"
-	"qscert/i18n"
 )
 
 // confirm asks the user to type "yes" (or "oui") before changes. Without a

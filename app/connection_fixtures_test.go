@@ -11,9 +11,9 @@ import (
 	"testing"
 	"time"
 
-	"qscert/certs"
 	"qscert/certs/certstest"
 	"qscert/certs/machine"
+	"qscert/certs/qlik"
 	"qscert/certs/qrs/qrstest"
 	"qscert/certs/store"
 )
@@ -117,7 +117,7 @@ func portOf(s *qrstest.Server) string { return strconv.Itoa(s.Port) }
 // client and whose root comes from root.
 func mixExport(t *testing.T, client, root *certstest.Export) string {
 	t.Helper()
-	dir := writeConnExport(t, root, certstest.WriteOptions{Format: certs.FormatPEM, Partial: true})
+	dir := writeConnExport(t, root, certstest.WriteOptions{Format: qlik.FormatPEM, Partial: true})
 	key, err := certstest.KeyPEM(client.Client.Key, certstest.KeyPKCS1, "")
 	if err != nil {
 		t.Fatal(err)

@@ -8,10 +8,11 @@ import (
 	"strings"
 	"time"
 
-	"qscert/certs"
+	"qscert/assets/i18n"
 	"qscert/certs/coded"
+	"qscert/certs/export"
 	"qscert/certs/qrs"
-	"qscert/i18n"
+	"qscert/certs/validate"
 )
 
 // connectionFlags say which server to test and with which certificates;
@@ -112,7 +113,7 @@ func splitHost(s string) (string, int) {
 // export folder when there is one, else from the store. The report, for an export, holds its
 // validation findings; nil for a store. Call release when the test is done:
 // a store's signer may need the store open.
-func (f *connectionFlags) identity(env *Env) (id *qrs.Identity, report *certs.Report, release func(), err error) {
+func (f *connectionFlags) identity(env *Env) (id *qrs.Identity, report *validate.Report, release func(), err error) {
 	release = func() {}
 	if f.dir == "" {
 		if f.storeSpec == "" {
@@ -129,11 +130,11 @@ func (f *connectionFlags) identity(env *Env) (id *qrs.Identity, report *certs.Re
 	if err != nil {
 		return nil, nil, release, err
 	}
-	exp, err := certs.LoadExport(f.dir, password)
+	exp, err := export.LoadExport(f.dir, password)
 	if err != nil {
 		return nil, nil, release, err
 	}
-	report = certs.Validate(exp, certs.Options{Now: env.Now(), Host: f.host})
+	report = validate.Validate(exp, validate.Options{Now: env.Now(), Host: f.host})
 	id, err = qrs.IdentityFromExport(exp)
 	return id, report, release, err
 }

@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"time"
 
-	"qscert/certs"
 	"qscert/certs/certstest"
+	"qscert/certs/qlik"
 	"qscert/certs/qrs/qrstest"
 	"qscert/certs/store"
 	"qscert/wizard"
@@ -61,7 +61,7 @@ func (d *demoSession) prepare(now time.Time) error {
 	if err != nil {
 		return err
 	}
-	if err := exp.Write(d.info.Folder, certstest.WriteOptions{Format: certs.FormatWindows, Password: d.info.Password}); err != nil {
+	if err := exp.Write(d.info.Folder, certstest.WriteOptions{Format: qlik.FormatWindows, Password: d.info.Password}); err != nil {
 		return err
 	}
 	// The sandbox holds the certificates of an install made three years

@@ -5,8 +5,8 @@ import (
 	"io"
 	"strings"
 
+	"qscert/assets/i18n"
 	"qscert/certs/coded"
-	"qscert/i18n"
 )
 
 // commandFlags are the flags every command has, and its flag set.

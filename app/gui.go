@@ -11,8 +11,8 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"qscert/assets"
+	"qscert/assets/i18n"
 	"qscert/certs/store"
-	"qscert/i18n"
 	"qscert/wizard"
 )
 

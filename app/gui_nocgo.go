@@ -3,8 +3,8 @@
 package app
 
 import (
+	"qscert/assets/i18n"
 	"qscert/certs/coded"
-	"qscert/i18n"
 )
 
 // runGUI reports that this build has no window: Fyne's desktop driver needs

@@ -8,8 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"qscert/certs"
 	"qscert/certs/certstest"
+	"qscert/certs/install"
+	"qscert/certs/qlik"
 	"qscert/certs/store"
 )
 
@@ -71,7 +72,7 @@ func TestInstallReplaceRestoreEndToEnd(t *testing.T) {
 		e   *certstest.Export
 		dir string
 	}{{gen1, dir1}, {gen2, dir2}} {
-		if err := g.e.Write(g.dir, certstest.WriteOptions{Format: certs.FormatWindows, Password: "Export-pw-2026"}); err != nil {
+		if err := g.e.Write(g.dir, certstest.WriteOptions{Format: qlik.FormatWindows, Password: "Export-pw-2026"}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -97,7 +98,7 @@ func TestInstallReplaceRestoreEndToEnd(t *testing.T) {
 		t.Fatalf("install of the second export: exit %d\n%s\n%s", code, out, errOut)
 	}
 	var result struct {
-		Plan   struct{ Steps []certs.Step }
+		Plan   struct{ Steps []install.Step }
 		Result struct{ BackupDir string }
 	}
 	if err := json.Unmarshal([]byte(out), &result); err != nil {
@@ -148,7 +149,7 @@ func TestInstallRefusesBadExportsAndChangesNothing(t *testing.T) {
 	}
 	storeDir := t.TempDir()
 	oldDir := filepath.Join(t.TempDir(), "old")
-	if err := old.Write(oldDir, certstest.WriteOptions{Format: certs.FormatPEM}); err != nil {
+	if err := old.Write(oldDir, certstest.WriteOptions{Format: qlik.FormatPEM}); err != nil {
 		t.Fatal(err)
 	}
 	if code, out, errOut := run(t, "", "install", oldDir, "--yes", "--store", "folder:"+storeDir, "--machine", cliMachine); code != ExitOK {
@@ -156,10 +157,10 @@ func TestInstallRefusesBadExportsAndChangesNothing(t *testing.T) {
 	}
 	before := storeState(t, storeDir)
 	base := &certstest.Base{Export: exp, Host: cliHost, Machine: cliMachine,
-		Options: certstest.WriteOptions{Format: certs.FormatPEM, Password: "Export-pw-2026"}}
+		Options: certstest.WriteOptions{Format: qlik.FormatPEM, Password: "Export-pw-2026"}}
 	refused := 0
 	for _, v := range certstest.Variants {
-		if !v.Applies(certs.FormatPEM) {
+		if !v.Applies(qlik.FormatPEM) {
 			continue
 		}
 		dir := filepath.Join(t.TempDir(), "export")
@@ -185,7 +186,7 @@ func TestInstallRefusesBadExportsAndChangesNothing(t *testing.T) {
 }
 
 func TestInstallAsksBeforeChanging(t *testing.T) {
-	dir := writeExport(t, certstest.WriteOptions{Format: certs.FormatPEM})
+	dir := writeExport(t, certstest.WriteOptions{Format: qlik.FormatPEM})
 	storeDir := t.TempDir()
 	args := []string{"install", dir, "--store", "folder:" + storeDir, "--machine", cliMachine}
 
@@ -212,13 +213,13 @@ func TestInstallAsksBeforeChanging(t *testing.T) {
 }
 
 func TestInstallNeedsABackupPasswordWhenReplacing(t *testing.T) {
-	first := writeExport(t, certstest.WriteOptions{Format: certs.FormatPEM})
+	first := writeExport(t, certstest.WriteOptions{Format: qlik.FormatPEM})
 	other, err := certstest.NewExport(cliHost, cliMachine, certstest.StyleLegacy, cliNow)
 	if err != nil {
 		t.Fatal(err)
 	}
 	second := filepath.Join(t.TempDir(), "second")
-	if err := other.Write(second, certstest.WriteOptions{Format: certs.FormatPEM}); err != nil {
+	if err := other.Write(second, certstest.WriteOptions{Format: qlik.FormatPEM}); err != nil {
 		t.Fatal(err)
 	}
 	storeDir := t.TempDir()

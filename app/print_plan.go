@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"io"
 
-	"qscert/certs"
-	"qscert/i18n"
+	"qscert/assets/i18n"
+	"qscert/certs/install"
 )
 
 // printPlan lists the steps of a plan, one per line, then its notes.
-func printPlan(w io.Writer, t *i18n.Translator, storeName string, p *certs.Plan) {
+func printPlan(w io.Writer, t *i18n.Translator, storeName string, p *install.Plan) {
 	if p.Empty() {
 		fmt.Fprintln(w, t.T("cli.plan.empty"))
 		return
@@ -24,7 +24,7 @@ func printPlan(w io.Writer, t *i18n.Translator, storeName string, p *certs.Plan)
 }
 
 // describeStep says what a step does, in a sentence.
-func describeStep(t *i18n.Translator, s certs.Step) string {
+func describeStep(t *i18n.Translator, s install.Step) string {
 	params := map[string]string{"location": s.Location.String(), "subject": s.Subject, "thumbprint": s.Thumbprint}
 	if s.WithKey {
 		params["key"] = t.T("cli.step.with-key")
@@ -34,15 +34,15 @@ func describeStep(t *i18n.Translator, s certs.Step) string {
 
 // planJSON is a plan as the --json output shows it.
 type planJSON struct {
-	Store string        `json:"store"`
-	Steps []certs.Step  `json:"steps"`
-	Notes []findingJSON `json:"notes"`
+	Store string         `json:"store"`
+	Steps []install.Step `json:"steps"`
+	Notes []findingJSON  `json:"notes"`
 }
 
-func planToJSON(t *i18n.Translator, storeName string, p *certs.Plan) planJSON {
+func planToJSON(t *i18n.Translator, storeName string, p *install.Plan) planJSON {
 	out := planJSON{Store: storeName, Steps: p.Steps, Notes: []findingJSON{}}
 	if out.Steps == nil {
-		out.Steps = []certs.Step{}
+		out.Steps = []install.Step{}
 	}
 	for _, n := range p.Notes {
 		out.Notes = append(out.Notes, findingJSON{Finding: n, Message: t.Code(n.Code, n.Params)})

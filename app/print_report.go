@@ -6,13 +6,15 @@ import (
 	"io"
 	"strings"
 
-	"qscert/certs"
-	"qscert/i18n"
+	"qscert/assets/i18n"
+	"qscert/certs/coded"
+	"qscert/certs/finding"
+	"qscert/certs/validate"
 )
 
 // printReport writes a validation report for people: one line per
 // certificate, one per finding, then the verdict.
-func printReport(w io.Writer, t *i18n.Translator, r *certs.Report) {
+func printReport(w io.Writer, t *i18n.Translator, r *validate.Report) {
 	fmt.Fprintln(w, t.T("cli.report.export", map[string]string{"dir": r.Dir, "format": t.T("format." + string(r.Format))}))
 	for _, c := range r.Certificates {
 		key := t.T("cli.report.key-no")
@@ -32,9 +34,9 @@ func printReport(w io.Writer, t *i18n.Translator, r *certs.Report) {
 	errors, warnings := 0, 0
 	for _, f := range r.Findings {
 		switch f.Severity {
-		case certs.SeverityError:
+		case coded.SeverityError:
 			errors++
-		case certs.SeverityWarning:
+		case coded.SeverityWarning:
 			warnings++
 		}
 		fmt.Fprintf(w, "  %-13s %s [%s]\n", strings.ToUpper(t.T("severity."+string(f.Severity))), t.Code(f.Code, f.Params), f.Code)
@@ -49,17 +51,17 @@ func printReport(w io.Writer, t *i18n.Translator, r *certs.Report) {
 
 // findingJSON is a finding with its sentence, for scripts that log it.
 type findingJSON struct {
-	certs.Finding
+	finding.Finding
 	Message string `json:"message"`
 }
 
 type reportJSONOut struct {
-	*certs.Report
+	*validate.Report
 	Findings    []findingJSON `json:"findings"`
 	Installable bool          `json:"installable"`
 }
 
-func reportJSON(t *i18n.Translator, r *certs.Report) reportJSONOut {
+func reportJSON(t *i18n.Translator, r *validate.Report) reportJSONOut {
 	out := reportJSONOut{Report: r, Installable: !r.Blocking(), Findings: []findingJSON{}}
 	for _, f := range r.Findings {
 		out.Findings = append(out.Findings, findingJSON{Finding: f, Message: t.Code(f.Code, f.Params)})

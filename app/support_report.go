@@ -4,11 +4,14 @@ import (
 	"runtime"
 	"time"
 
-	"qscert/certs"
+	"qscert/assets/i18n"
 	"qscert/certs/coded"
+	"qscert/certs/export"
+	"qscert/certs/install"
 	"qscert/certs/machine"
+	"qscert/certs/qlik"
 	"qscert/certs/store"
-	"qscert/i18n"
+	"qscert/certs/validate"
 )
 
 // supportReport is what `qscert report` collects for a support ticket. It
@@ -63,9 +66,9 @@ type storeListing struct {
 }
 
 type locationListing struct {
-	Location     string                  `json:"location"`
-	Error        *problemJSON            `json:"error,omitempty"`
-	Certificates []certs.CertificateInfo `json:"certificates"`
+	Location     string                 `json:"location"`
+	Error        *problemJSON           `json:"error,omitempty"`
+	Certificates []qlik.CertificateInfo `json:"certificates"`
 }
 
 type connectionSection struct {
@@ -92,11 +95,11 @@ func collectSupportReport(env *Env, t *i18n.Translator, f *connectionFlags) *sup
 	if f.dir != "" {
 		password, err := f.readPassword(env)
 		if err == nil {
-			var exp *certs.Export
-			exp, err = certs.LoadExport(f.dir, password)
+			var exp *export.Export
+			exp, err = export.LoadExport(f.dir, password)
 			if err == nil {
-				opts := certs.Options{Now: env.Now(), Host: f.host, Machines: r.Machine.Names()}
-				out := reportJSON(t, certs.Validate(exp, opts))
+				opts := validate.Options{Now: env.Now(), Host: f.host, Machines: r.Machine.Names()}
+				out := reportJSON(t, validate.Validate(exp, opts))
 				r.Export = &out
 			}
 		}
@@ -131,18 +134,18 @@ func listStore(env *Env, t *i18n.Translator, spec string) storeListing {
 // listOpenStore describes the Qlik certificates of a store already open.
 func listOpenStore(t *i18n.Translator, s store.Store) storeListing {
 	out := storeListing{Store: s.Name(), Locations: []locationListing{}}
-	found, err := certs.Classify(nil, s)
+	found, err := install.Classify(nil, s)
 	if err != nil {
 		out.Error = problem(t, err)
 		return out
 	}
 	for _, loc := range store.Locations {
-		l := locationListing{Location: loc.String(), Certificates: []certs.CertificateInfo{}}
+		l := locationListing{Location: loc.String(), Certificates: []qlik.CertificateInfo{}}
 		for _, f := range found {
-			if f.Location != loc || f.Class != certs.ClassQlik {
+			if f.Location != loc || f.Class != install.ClassQlik {
 				continue
 			}
-			info := certs.Describe(&certs.Certificate{Role: f.Role, X509: f.Cert})
+			info := validate.Describe(&export.Certificate{Role: f.Role, X509: f.Cert})
 			info.HasPrivateKey = f.HasPrivateKey
 			l.Certificates = append(l.Certificates, info)
 		}

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"qscert/i18n"
+	"qscert/assets/i18n"
 )
 
 // writeSupportText writes the report for people, in the chosen language.

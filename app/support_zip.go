@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"qscert/assets/i18n"
 	"qscert/certs/coded"
-	"qscert/i18n"
 )
 
 // Names of the files inside the support report.

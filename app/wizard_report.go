@@ -5,9 +5,9 @@ package app
 import (
 	"runtime"
 
+	"qscert/assets/i18n"
 	"qscert/certs/qrs"
 	"qscert/certs/store"
-	"qscert/i18n"
 	"qscert/wizard"
 )
 

@@ -12,11 +12,15 @@ import (
 	"testing"
 	"time"
 
-	"qscert/certs"
 	"qscert/certs/certstest"
+	"qscert/certs/export"
+	"qscert/certs/install"
 	"qscert/certs/machine"
+	"qscert/certs/qlik"
 	"qscert/certs/qrs"
 	"qscert/certs/store"
+	"qscert/certs/store/storetest"
+	"qscert/certs/validate"
 	"qscert/wizard"
 )
 
@@ -28,21 +32,21 @@ func TestTheWizardsSupportReportHoldsNoPasswordNorKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(t.TempDir(), "export")
-	if err := exp.Write(dir, certstest.WriteOptions{Format: certs.FormatPEM, Password: password}); err != nil {
+	if err := exp.Write(dir, certstest.WriteOptions{Format: qlik.FormatPEM, Password: password}); err != nil {
 		t.Fatal(err)
 	}
-	loaded, err := certs.LoadExport(dir, password)
+	loaded, err := export.LoadExport(dir, password)
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := store.NewMemory()
+	st := storetest.NewMemory()
 	if err := st.Add(store.CurrentUserMy, exp.Client.Cert, exp.Client.Key, "QlikClient"); err != nil {
 		t.Fatal(err)
 	}
 	env := &Env{Now: func() time.Time { return now }, Machine: func() machine.Info { return machine.Info{Hostname: "thirdparty"} }}
 	out := filepath.Join(t.TempDir(), "report.zip")
 	err = wizardReportSaver(env, st)(out, wizard.ReportInput{
-		Lang: "fr", Folder: dir, Host: "qlik.corp.example", Report: certs.Validate(loaded, certs.Options{Now: now}),
+		Lang: "fr", Folder: dir, Host: "qlik.corp.example", Report: validate.Validate(loaded, validate.Options{Now: now}),
 		Diagnosis: &qrs.Diagnosis{Check: "qrs", Code: qrs.CodeHTTP403, Params: map[string]string{}},
 		BackupDir: "/backups/x",
 	})
@@ -93,20 +97,20 @@ func TestTheDemoPreparesAnExportASandboxAndASimulatedQRSThenRemovesThem(t *testi
 	if err != nil {
 		t.Fatal(err)
 	}
-	exp, err := certs.LoadExport(d.info.Folder, d.info.Password)
+	exp, err := export.LoadExport(d.info.Folder, d.info.Password)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := certs.Validate(exp, certs.Options{Host: d.info.Host}); r.Blocking() || len(r.Certificates) != 3 {
+	if r := validate.Validate(exp, validate.Options{Host: d.info.Host}); r.Blocking() || len(r.Certificates) != 3 {
 		t.Fatalf("the demo export does not validate: %+v", r.Findings)
 	}
-	found, err := certs.Classify(exp, d.store)
+	found, err := install.Classify(exp, d.store)
 	if err != nil {
 		t.Fatal(err)
 	}
 	replaced := 0
 	for _, f := range found {
-		if f.Class == certs.ClassReplaced {
+		if f.Class == install.ClassReplaced {
 			replaced++
 		}
 	}

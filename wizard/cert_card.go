@@ -3,11 +3,12 @@ package wizard
 import (
 	"strings"
 
+	"qscert/certs/finding"
+	"qscert/certs/qlik"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
-
-	"qscert/certs"
 )
 
 // dateFormat is the same in both languages: ISO dates cannot be misread
@@ -16,7 +17,7 @@ const dateFormat = "2006-01-02"
 
 // certCard describes one certificate of the export: what an administrator
 // compares with certmgr or the QMC, and the findings about it.
-func (w *Wizard) certCard(info certs.CertificateInfo, findings []certs.Finding) *widget.Card {
+func (w *Wizard) certCard(info qlik.CertificateInfo, findings []finding.Finding) *widget.Card {
 	yesNo := w.t("wizard.no")
 	if info.HasPrivateKey {
 		yesNo = w.t("wizard.yes")

@@ -5,10 +5,10 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"qscert/certs"
 	"qscert/certs/machine"
 	"qscert/certs/qrs"
 	"qscert/certs/store"
+	"qscert/certs/validate"
 )
 
 // Deps is what the wizard works with. The app fills it with the real
@@ -67,7 +67,7 @@ type ReportInput struct {
 	Lang       string
 	Folder     string
 	Host       string
-	Report     *certs.Report
+	Report     *validate.Report
 	Diagnosis  *qrs.Diagnosis
 	TestErr    error // the connection test could not run
 	BackupDir  string

@@ -3,14 +3,16 @@ package wizard
 import (
 	"testing"
 
-	"fyne.io/fyne/v2/test"
+	"qscert/certs/export"
+	"qscert/certs/qlik"
+	"qscert/certs/validate"
 
-	"qscert/certs"
+	"fyne.io/fyne/v2/test"
 )
 
 func TestAGoodExportEnablesNext(t *testing.T) {
 	h := newHarness(t)
-	dir := writeExport(t, testHost, testMachine, certs.FormatWindows)
+	dir := writeExport(t, testHost, testMachine, qlik.FormatWindows)
 	h.fillFiles(dir, testPassword, testHost)
 	if h.wiz.frame.next.Disabled() {
 		t.Fatalf("Next stays disabled on a good export: %v", texts(h.wiz.root))
@@ -25,12 +27,12 @@ func TestAGoodExportEnablesNext(t *testing.T) {
 
 func TestWrongPasswordShowsTheSentenceAndKeepsNextDisabled(t *testing.T) {
 	h := newHarness(t)
-	dir := writeExport(t, testHost, testMachine, certs.FormatWindows)
+	dir := writeExport(t, testHost, testMachine, qlik.FormatWindows)
 	h.fillFiles(dir, "not-the-password", testHost)
 	if !h.wiz.frame.next.Disabled() {
 		t.Fatal("Next is enabled with a wrong password")
 	}
-	h.requireSays(en.Code(certs.CodeWrongPassword, map[string]string{"file": "client.pfx", "role": "client"}))
+	h.requireSays(en.Code(export.CodeWrongPassword, map[string]string{"file": "client.pfx", "role": "client"}))
 	h.requireSays(en.T("wizard.files.status.blocking"))
 
 	// Typing the right one fixes it, without choosing the folder again.
@@ -45,9 +47,9 @@ func TestWrongPasswordShowsTheSentenceAndKeepsNextDisabled(t *testing.T) {
 
 func TestSiteMismatchWarnsAndLetsYouContinue(t *testing.T) {
 	h := newHarness(t)
-	dir := writeExport(t, "old-central.corp.example", testMachine, certs.FormatPEM)
+	dir := writeExport(t, "old-central.corp.example", testMachine, qlik.FormatPEM)
 	h.fillFiles(dir, testPassword, testHost)
-	h.requireSays(en.Code(certs.CodeSiteMismatch, map[string]string{"site": "old-central.corp.example", "host": testHost}))
+	h.requireSays(en.Code(validate.CodeSiteMismatch, map[string]string{"site": "old-central.corp.example", "host": testHost}))
 	h.requireSays(en.T("wizard.files.status.warnings", map[string]string{"count": "3", "format": en.T("format.pem")}))
 	if h.wiz.frame.next.Disabled() {
 		t.Fatal("a site mismatch blocks Next; it is only a warning")
@@ -56,9 +58,9 @@ func TestSiteMismatchWarnsAndLetsYouContinue(t *testing.T) {
 
 func TestMachineMismatchWarnsAndLetsYouContinue(t *testing.T) {
 	h := newHarness(t)
-	dir := writeExport(t, testHost, "reporting01.corp.example", certs.FormatWindows)
+	dir := writeExport(t, testHost, "reporting01.corp.example", qlik.FormatWindows)
 	h.fillFiles(dir, testPassword, testHost)
-	h.requireSays(en.Code(certs.CodeMachineMismatch, map[string]string{"cn": "reporting01.corp.example", "machine": testMachine}))
+	h.requireSays(en.Code(validate.CodeMachineMismatch, map[string]string{"cn": "reporting01.corp.example", "machine": testMachine}))
 	if h.wiz.frame.next.Disabled() {
 		t.Fatal("a machine mismatch blocks Next; it is only a warning")
 	}
@@ -68,7 +70,7 @@ func TestAMissingFolderSaysSoAndBlocks(t *testing.T) {
 	h := newHarness(t)
 	missing := t.TempDir() + "/nowhere"
 	h.fillFiles(missing, testPassword, testHost)
-	h.requireSays(en.Code(certs.CodeFolderNotFound, map[string]string{"folder": missing}))
+	h.requireSays(en.Code(export.CodeFolderNotFound, map[string]string{"folder": missing}))
 	if !h.wiz.frame.next.Disabled() {
 		t.Fatal("Next is enabled for a folder that does not exist")
 	}
@@ -76,7 +78,7 @@ func TestAMissingFolderSaysSoAndBlocks(t *testing.T) {
 
 func TestTheHostMustBeAServerName(t *testing.T) {
 	h := newHarness(t)
-	dir := writeExport(t, testHost, testMachine, certs.FormatWindows)
+	dir := writeExport(t, testHost, testMachine, qlik.FormatWindows)
 	h.fillFiles(dir, testPassword, "https://"+testHost+"/qmc")
 	if !h.wiz.frame.next.Disabled() {
 		t.Fatal("Next is enabled with a URL as the host")
@@ -88,7 +90,7 @@ func TestTheHostMustBeAServerName(t *testing.T) {
 
 func TestDroppingAFolderChoosesItAndOpensTheFilesPage(t *testing.T) {
 	h := newHarness(t)
-	dir := writeExport(t, testHost, testMachine, certs.FormatWindows)
+	dir := writeExport(t, testHost, testMachine, qlik.FormatWindows)
 	h.do(func() { h.wiz.dropped(fyne0, uris(dir)) })
 	if h.wiz.StepID() != "files" || h.wiz.st.folder != dir {
 		t.Fatalf("after the drop: step %s, folder %q", h.wiz.StepID(), h.wiz.st.folder)
@@ -100,7 +102,7 @@ func TestDroppingAFolderChoosesItAndOpensTheFilesPage(t *testing.T) {
 
 func TestFilesPickedOneByOneAreChecked(t *testing.T) {
 	h := newHarness(t)
-	dir := writeExport(t, testHost, testMachine, certs.FormatWindows)
+	dir := writeExport(t, testHost, testMachine, qlik.FormatWindows)
 	h.goTo("files")
 	h.do(func() {
 		test.Type(h.wiz.files.password, testPassword)

@@ -7,20 +7,21 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"qscert/certs"
+	"qscert/certs/coded"
+	"qscert/certs/finding"
 )
 
 // findingRow shows one finding as its sentence, with an icon that tells
 // errors (must fix), warnings (may continue) and notes apart.
-func (w *Wizard) findingRow(f certs.Finding) fyne.CanvasObject {
+func (w *Wizard) findingRow(f finding.Finding) fyne.CanvasObject {
 	text := widget.NewLabel(w.tr.Code(f.Code, f.Params))
 	text.Wrapping = fyne.TextWrapWord
 	var icon fyne.Resource
 	switch f.Severity {
-	case certs.SeverityError:
+	case coded.SeverityError:
 		icon = theme.NewErrorThemedResource(theme.ErrorIcon())
 		text.Importance = widget.DangerImportance
-	case certs.SeverityWarning:
+	case coded.SeverityWarning:
 		icon = theme.NewWarningThemedResource(theme.WarningIcon())
 	default:
 		icon = theme.InfoIcon()

@@ -10,12 +10,14 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"qscert/certs"
 	"qscert/certs/certstest"
 	"qscert/certs/coded"
+	"qscert/certs/install"
+	"qscert/certs/qlik"
 	"qscert/certs/qrs"
 	"qscert/certs/qrs/qrstest"
 	"qscert/certs/store"
+	"qscert/certs/store/storetest"
 )
 
 // site is a Qlik site of the tests: an export written to disk, a store
@@ -24,20 +26,20 @@ import (
 type site struct {
 	dir   string
 	exp   *certstest.Export
-	store *store.Memory
+	store *storetest.Memory
 	qrs   *qrstest.Server
 }
 
 func newSite(t *testing.T, qrsOpts qrstest.Options) *site {
 	t.Helper()
-	s := &site{store: store.NewMemory()}
+	s := &site{store: storetest.NewMemory()}
 	s.dir = filepath.Join(t.TempDir(), "Exported Certificates", testMachine)
 	var err error
 	s.exp, err = certstest.NewExport(testHost, testMachine, certstest.StyleLegacy, testNow.AddDate(0, -1, 0))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.exp.Write(s.dir, certstest.WriteOptions{Format: certs.FormatWindows, Password: testPassword}); err != nil {
+	if err := s.exp.Write(s.dir, certstest.WriteOptions{Format: qlik.FormatWindows, Password: testPassword}); err != nil {
 		t.Fatal(err)
 	}
 	old, err := certstest.NewExport(testHost, testMachine, certstest.StyleLegacy, testNow.AddDate(-3, 0, 0))
@@ -199,13 +201,13 @@ func toString(v any) string {
 func TestAnInstallThatFailsMidwayIsRolledBackAndSaysSo(t *testing.T) {
 	s := newSite(t, qrstest.Options{})
 	before := contents(t, s.store)
-	faulty := &store.Faulty{Store: s.store, FailAt: 3} // after the first adds
+	faulty := &storetest.Faulty{Store: s.store, FailAt: 3} // after the first adds
 	h := newHarness(t, func(d *Deps) { d.Store = faulty })
 	h.walkToInstall(s.dir)
 
 	err := h.wiz.st.installErr
-	if coded.CodeOf(err) != certs.CodeInstallRolledBack {
-		t.Fatalf("install error %v, want %s", err, certs.CodeInstallRolledBack)
+	if coded.CodeOf(err) != install.CodeInstallRolledBack {
+		t.Fatalf("install error %v, want %s", err, install.CodeInstallRolledBack)
 	}
 	h.requireSays(en.Error(err))
 	if got := contents(t, s.store); strings.Join(got, "\n") != strings.Join(before, "\n") {
@@ -251,7 +253,7 @@ func TestTheBackupPasswordMustBeLongEnough(t *testing.T) {
 	if !h.wiz.frame.next.Disabled() {
 		t.Fatal("Install is enabled with a 5-character backup password")
 	}
-	h.requireSays(en.Code(certs.CodeBackupPasswordTooShort, map[string]string{"min": "8"}))
+	h.requireSays(en.Code(install.CodeBackupPasswordTooShort, map[string]string{"min": "8"}))
 	// Keeping every old certificate needs no backup... but leaves two
 	// roots of the site, which the plan refuses.
 	h.do(func() {
@@ -259,7 +261,7 @@ func TestTheBackupPasswordMustBeLongEnough(t *testing.T) {
 			c.SetChecked(false)
 		}
 	})
-	if coded.CodeOf(h.wiz.st.planErr) != certs.CodeKeepLeavesTwoRoots || !h.wiz.frame.next.Disabled() {
+	if coded.CodeOf(h.wiz.st.planErr) != install.CodeKeepLeavesTwoRoots || !h.wiz.frame.next.Disabled() {
 		t.Fatalf("keeping both roots: plan error %v", h.wiz.st.planErr)
 	}
 	h.requireSays(en.Error(h.wiz.st.planErr))

@@ -3,10 +3,10 @@ package wizard
 import (
 	"testing"
 
+	"qscert/certs/qlik"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-
-	"qscert/certs"
 )
 
 func TestTheStepsOfFlowAInOrder(t *testing.T) {
@@ -47,7 +47,7 @@ func TestEnterMovesOnAndEscapeAsksBeforeLeaving(t *testing.T) {
 
 func TestKeysWorkFromInsideAnEntry(t *testing.T) {
 	h := newHarness(t)
-	dir := writeExport(t, testHost, testMachine, certs.FormatWindows)
+	dir := writeExport(t, testHost, testMachine, qlik.FormatWindows)
 	h.fillFiles(dir, testPassword, testHost)
 	// The focused entry gets the keys first; it passes them on.
 	h.do(func() { h.win.Canvas().Focus(h.wiz.files.host) })

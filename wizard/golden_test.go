@@ -8,10 +8,13 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"qscert/certs"
 	"qscert/certs/coded"
+	"qscert/certs/finding"
+	"qscert/certs/install"
+	"qscert/certs/qlik"
 	"qscert/certs/qrs"
 	"qscert/certs/store"
+	"qscert/certs/validate"
 )
 
 // Golden markup of each page at 800x600, in English and French. Update with
@@ -58,54 +61,55 @@ func TestGoldenFilesReport(t *testing.T) {
 	}
 }
 
-func fixedReport() *certs.Report {
+func fixedReport() *validate.Report {
 	from := time.Date(2026, 2, 1, 9, 30, 0, 0, time.UTC)
 	to := from.AddDate(10, 0, 0)
 	root := "CN=" + testHost + "-CA"
-	return &certs.Report{
-		Format: certs.FormatWindows,
-		Certificates: []certs.CertificateInfo{
-			{Role: certs.RoleRoot, Subject: root, Issuer: root, NotBefore: from, NotAfter: to,
+	return &validate.Report{
+		Format: qlik.FormatWindows,
+		Certificates: []qlik.CertificateInfo{
+			{Role: qlik.RoleRoot, Subject: root, Issuer: root, NotBefore: from, NotAfter: to,
 				SHA1: "3F1C6A0B9E2D47C85A10F3B6D29E4C7A81B05D2E", File: "root.cer"},
-			{Role: certs.RoleClient, Subject: "CN=QlikClient", Issuer: root, NotBefore: from, NotAfter: to,
+			{Role: qlik.RoleClient, Subject: "CN=QlikClient", Issuer: root, NotBefore: from, NotAfter: to,
 				SHA1: "A4E2B7C91D0F36E85B2A7C4D19E03F6B8A25C71D", HasPrivateKey: true, File: "client.pfx"},
-			{Role: certs.RoleServer, Subject: "CN=reporting01.corp.example", Issuer: root, NotBefore: from, NotAfter: to,
+			{Role: qlik.RoleServer, Subject: "CN=reporting01.corp.example", Issuer: root, NotBefore: from, NotAfter: to,
 				SHA1: "0B7D3E6F2A91C45D8E07B3A6F1C29D4E57A80B63", HasPrivateKey: true, File: "server.pfx"},
 		},
-		Findings: []certs.Finding{{
-			Code: certs.CodeMachineMismatch, Severity: certs.SeverityWarning, Role: certs.RoleServer, File: "server.pfx",
-			Params: map[string]string{"cn": "reporting01.corp.example", "machine": testMachine, "role": "server", "file": "server.pfx"},
+		Findings: []finding.Finding{{
+			Error: coded.Error{Code: validate.CodeMachineMismatch,
+				Params: map[string]string{"cn": "reporting01.corp.example", "machine": testMachine, "role": "server", "file": "server.pfx"}},
+			Severity: coded.SeverityWarning, Role: qlik.RoleServer, File: "server.pfx",
 		}},
 	}
 }
 
 // fixedFound is what a store holds: an older root and client of the site,
 // with fixed bytes so that thumbprints do not change between runs.
-func fixedFound() []certs.Found {
+func fixedFound() []install.Found {
 	until := time.Date(2029, 5, 4, 0, 0, 0, 0, time.UTC)
-	mk := func(loc store.Location, role certs.Role, cn string, class certs.Class, raw string) certs.Found {
-		return certs.Found{
-			Entry: store.Entry{Location: loc, Raw: []byte(raw), HasPrivateKey: role == certs.RoleClient},
+	mk := func(loc store.Location, role qlik.Role, cn string, class install.Class, raw string) install.Found {
+		return install.Found{
+			Entry: store.Entry{Location: loc, Raw: []byte(raw), HasPrivateKey: role == qlik.RoleClient},
 			Cert:  &x509.Certificate{Subject: pkix.Name{CommonName: cn}, NotAfter: until},
 			Class: class, Role: role,
 		}
 	}
-	return []certs.Found{
-		mk(store.LocalMachineRoot, certs.RoleRoot, testHost+"-CA", certs.ClassReplaced, "old root"),
-		mk(store.CurrentUserMy, certs.RoleClient, "QlikClient", certs.ClassReplaced, "old client"),
-		mk(store.LocalMachineRoot, certs.RoleRoot, "other-site.corp.example-CA", certs.ClassOtherSite, "other root"),
+	return []install.Found{
+		mk(store.LocalMachineRoot, qlik.RoleRoot, testHost+"-CA", install.ClassReplaced, "old root"),
+		mk(store.CurrentUserMy, qlik.RoleClient, "QlikClient", install.ClassReplaced, "old client"),
+		mk(store.LocalMachineRoot, qlik.RoleRoot, "other-site.corp.example-CA", install.ClassOtherSite, "other root"),
 	}
 }
 
-func fixedSteps() []certs.Step {
+func fixedSteps() []install.Step {
 	root, client := "CN="+testHost+"-CA", "CN=QlikClient"
-	return []certs.Step{
-		{Kind: certs.StepBackup, Location: store.LocalMachineRoot, Role: certs.RoleRoot, Subject: root},
-		{Kind: certs.StepBackup, Location: store.CurrentUserMy, Role: certs.RoleClient, Subject: client},
-		{Kind: certs.StepAdd, Location: store.LocalMachineRoot, Role: certs.RoleRoot, Subject: root},
-		{Kind: certs.StepAdd, Location: store.CurrentUserMy, Role: certs.RoleClient, Subject: client},
-		{Kind: certs.StepRemove, Location: store.LocalMachineRoot, Role: certs.RoleRoot, Subject: root},
-		{Kind: certs.StepRemove, Location: store.CurrentUserMy, Role: certs.RoleClient, Subject: client},
+	return []install.Step{
+		{Kind: install.StepBackup, Location: store.LocalMachineRoot, Role: qlik.RoleRoot, Subject: root},
+		{Kind: install.StepBackup, Location: store.CurrentUserMy, Role: qlik.RoleClient, Subject: client},
+		{Kind: install.StepAdd, Location: store.LocalMachineRoot, Role: qlik.RoleRoot, Subject: root},
+		{Kind: install.StepAdd, Location: store.CurrentUserMy, Role: qlik.RoleClient, Subject: client},
+		{Kind: install.StepRemove, Location: store.LocalMachineRoot, Role: qlik.RoleRoot, Subject: root},
+		{Kind: install.StepRemove, Location: store.CurrentUserMy, Role: qlik.RoleClient, Subject: client},
 	}
 }
 
@@ -132,7 +136,7 @@ func TestGoldenOld(t *testing.T) {
 			p := h.wiz.pageOld()
 			p.found = fixedFound()
 			p.showFound()
-			h.wiz.st.plan = &certs.Plan{Steps: fixedSteps()}
+			h.wiz.st.plan = &install.Plan{Steps: fixedSteps()}
 			h.wiz.st.backupDir, h.wiz.st.backupPassword = `C:\ProgramData\qscert\backups`, testPassword
 			p.backupDir.SetText(h.wiz.st.backupDir)
 			p.show()
@@ -144,8 +148,8 @@ func TestGoldenInstallRolledBack(t *testing.T) {
 	goldenAt(t, "en", "install", func(h *harness) {
 		p := h.wiz.pageInstall()
 		st := h.wiz.st
-		st.result = &certs.Result{Done: fixedSteps()[:3], RolledBack: true, BackupDir: `C:\ProgramData\qscert\backups\qscert-backup-20260301-120000`}
-		st.installErr = coded.New(certs.CodeInstallRolledBack, nil, "step", "add", "location", `CurrentUser\My`, "backup", st.result.BackupDir)
+		st.result = &install.Result{Done: fixedSteps()[:3], RolledBack: true, BackupDir: `C:\ProgramData\qscert\backups\qscert-backup-20260301-120000`}
+		st.installErr = coded.New(install.CodeInstallRolledBack, nil, "step", "add", "location", `CurrentUser\My`, "backup", st.result.BackupDir)
 		for _, s := range st.result.Done {
 			p.log.Add(p.stepRow(s))
 		}
@@ -159,7 +163,7 @@ func TestGoldenDone(t *testing.T) {
 		goldenAt(t, lang, "done", func(h *harness) {
 			st := h.wiz.st
 			st.installed = true
-			st.result = &certs.Result{Done: fixedSteps(), BackupDir: `C:\ProgramData\qscert\backups\qscert-backup-20260301-120000`}
+			st.result = &install.Result{Done: fixedSteps(), BackupDir: `C:\ProgramData\qscert\backups\qscert-backup-20260301-120000`}
 			st.diagnosis = &qrs.Diagnosis{Code: qrs.CodeOK, About: &qrs.About{BuildVersion: "14.173.4"}, ElapsedMS: 12}
 			p := h.wiz.pageDone()
 			p.showSummary()

@@ -13,11 +13,12 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"qscert/certs"
+	"qscert/assets/i18n"
 	"qscert/certs/certstest"
 	"qscert/certs/machine"
+	"qscert/certs/qlik"
 	"qscert/certs/store"
-	"qscert/i18n"
+	"qscert/certs/store/storetest"
 )
 
 // The site and machine of the tests: a Qlik central node and the
@@ -40,7 +41,7 @@ type harness struct {
 	app   fyne.App
 	win   fyne.Window
 	wiz   *Wizard
-	st    *store.Memory
+	st    *storetest.Memory
 	quits int
 	deps  Deps
 	// ui serialises the test's actions with the wizard's UI callbacks,
@@ -60,7 +61,7 @@ func (h *harness) do(f func()) {
 // newHarness opens the wizard at 800x600, the smallest size it supports.
 func newHarness(t *testing.T, change ...func(*Deps)) *harness {
 	t.Helper()
-	h := &harness{t: t, app: test.NewTempApp(t), st: store.NewMemory()}
+	h := &harness{t: t, app: test.NewTempApp(t), st: storetest.NewMemory()}
 	h.win = test.NewTempWindow(t, nil)
 	h.deps = Deps{
 		Prefs:       h.app.Preferences(),
@@ -91,7 +92,7 @@ func newHarness(t *testing.T, change ...func(*Deps)) *harness {
 
 // writeExport writes an export of testHost for machineName into a new
 // folder and returns the folder.
-func writeExport(t *testing.T, host, machineName string, format certs.Format) string {
+func writeExport(t *testing.T, host, machineName string, format qlik.Format) string {
 	t.Helper()
 	exp, err := certstest.NewExport(host, machineName, certstest.StyleLegacy, testNow.AddDate(0, -1, 0))
 	if err != nil {

@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"qscert/certs"
+	"qscert/certs/install"
 	"qscert/certs/qrs"
 )
 
@@ -104,11 +104,11 @@ func (p *donePage) showSummary() {
 	removed := 0
 	for _, s := range st.result.Done {
 		switch s.Kind {
-		case certs.StepAdd:
+		case install.StepAdd:
 			lines = append(lines, w.t("wizard.done.added", map[string]string{
 				"role": capitalise(w.t("role." + string(s.Role))), "location": s.Location.String(),
 			}))
-		case certs.StepRemove:
+		case install.StepRemove:
 			removed++
 		}
 	}

@@ -6,12 +6,15 @@ import (
 	"strconv"
 	"strings"
 
+	"qscert/certs/coded"
+	"qscert/certs/export"
+	"qscert/certs/qlik"
+	"qscert/certs/validate"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"qscert/certs"
 )
 
 // filesPage is where the export is chosen and checked: folder or files,
@@ -150,16 +153,16 @@ func (p *filesPage) validate(gen int) {
 	rev := st.inputRev
 	w.background(func() func() {
 		<-w.machineReady // the machine-mismatch check needs this computer's names
-		var exp *certs.Export
+		var exp *export.Export
 		var err error
 		if len(files) > 0 {
-			exp = certs.LoadFiles(files, password)
+			exp = export.LoadFiles(files, password)
 		} else {
-			exp, err = certs.LoadExport(folder, password)
+			exp, err = export.LoadExport(folder, password)
 		}
-		var report *certs.Report
+		var report *validate.Report
 		if err == nil {
-			report = certs.Validate(exp, certs.Options{Host: host, Machines: w.st.machine.Names(), Now: now})
+			report = validate.Validate(exp, validate.Options{Host: host, Machines: w.st.machine.Names(), Now: now})
 		}
 		return func() {
 			if !p.check.current(gen) {
@@ -201,7 +204,7 @@ func (p *filesPage) showReport() {
 		return
 	}
 	r := st.report
-	present := map[certs.Role]bool{}
+	present := map[qlik.Role]bool{}
 	for _, c := range r.Certificates {
 		present[c.Role] = true
 	}
@@ -216,9 +219,9 @@ func (p *filesPage) showReport() {
 	errs, warnings := 0, 0
 	for _, f := range r.Findings {
 		switch f.Severity {
-		case certs.SeverityError:
+		case coded.SeverityError:
 			errs++
-		case certs.SeverityWarning:
+		case coded.SeverityWarning:
 			warnings++
 		}
 	}

@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"qscert/certs"
+	"qscert/certs/install"
 )
 
 // installPage applies the plan: a progress bar, a line per step done, and
@@ -74,7 +74,7 @@ func (p *installPage) enter() {
 	p.show()
 	w := p.w
 	w.background(func() func() {
-		res, err := plan.Apply(func(done, total int, step certs.Step) {
+		res, err := plan.Apply(func(done, total int, step install.Step) {
 			w.onUI(func() {
 				p.progress.SetValue(float64(done) / float64(total))
 				p.log.Add(p.stepRow(step))
@@ -96,7 +96,7 @@ func (p *installPage) enter() {
 }
 
 // stepRow is one line of the log: what was done where.
-func (p *installPage) stepRow(s certs.Step) fyne.CanvasObject {
+func (p *installPage) stepRow(s install.Step) fyne.CanvasObject {
 	w := p.w
 	params := map[string]string{
 		"role": w.t("role." + string(s.Role)), "subject": s.Subject, "location": s.Location.String(),

@@ -4,13 +4,13 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"qscert/certs/install"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"qscert/certs"
 )
 
 // oldPage lists what the stores already hold that this install replaces,
@@ -32,7 +32,7 @@ type oldPage struct {
 	notes      *fyne.Container // the plan's notes and errors
 	checks     map[string]*widget.Check
 
-	found []certs.Found
+	found []install.Found
 	plan  debouncer
 }
 
@@ -54,7 +54,7 @@ func newOldPage(w *Wizard) *oldPage {
 	p.backupDir.SetText(st.backupDir)
 	p.backupDir.OnChanged = func(s string) { st.backupDir = s; p.changed() }
 	pick := widget.NewButtonWithIcon(w.t("wizard.files.pick.folder"), theme.FolderOpenIcon(), p.chooseBackupDir)
-	if st.backupPassword == "" && len(st.password) >= certs.MinBackupPassword {
+	if st.backupPassword == "" && len(st.password) >= install.MinBackupPassword {
 		// The export's password is the one the administrator just typed
 		// and noted; reusing it means one password less to keep.
 		st.backupPassword = st.password
@@ -62,9 +62,9 @@ func newOldPage(w *Wizard) *oldPage {
 	p.backupPass = newEntry(w, true)
 	p.backupPass.SetText(st.backupPassword)
 	p.backupPass.OnChanged = func(s string) { st.backupPassword = s; p.changed() }
-	min := map[string]string{"min": strconv.Itoa(certs.MinBackupPassword)}
+	min := map[string]string{"min": strconv.Itoa(install.MinBackupPassword)}
 	p.backupPass.Validator = func(s string) error {
-		if len(s) < certs.MinBackupPassword {
+		if len(s) < install.MinBackupPassword {
 			return textError(w.t("wizard.old.backup.password.short", min))
 		}
 		return nil
@@ -129,20 +129,20 @@ func (p *oldPage) compute(gen int) {
 	if exp == nil { // only reachable by a test that jumps here
 		return
 	}
-	opts := certs.InstallOptions{
+	opts := install.InstallOptions{
 		ClientScope: w.deps.ClientScope, BackupDir: st.backupDir, BackupPassword: st.backupPassword,
 		Keep: copyKeep(st.keep), Now: w.deps.Now(),
 	}
 	firstLook := p.found == nil
 	w.background(func() func() {
-		var found []certs.Found
+		var found []install.Found
 		var err error
 		if firstLook {
-			found, err = certs.Classify(exp, w.deps.Store)
+			found, err = install.Classify(exp, w.deps.Store)
 		}
-		var plan *certs.Plan
+		var plan *install.Plan
 		if err == nil {
-			plan, err = certs.PlanInstall(exp, w.deps.Store, opts)
+			plan, err = install.PlanInstall(exp, w.deps.Store, opts)
 		}
 		return func() {
 			if !p.plan.current(gen) {
@@ -177,7 +177,7 @@ func (p *oldPage) showFound() {
 	var replaced, kept []fyne.CanvasObject
 	for _, f := range p.found {
 		switch f.Class {
-		case certs.ClassReplaced:
+		case install.ClassReplaced:
 			tp := f.Thumbprint()
 			check := widget.NewCheck("", func(on bool) {
 				w.st.keep[tp] = !on
@@ -186,9 +186,9 @@ func (p *oldPage) showFound() {
 			check.SetChecked(!w.st.keep[tp])
 			p.checks[tp] = check
 			replaced = append(replaced, container.NewBorder(nil, nil, container.NewVBox(check), nil, p.describe(f)))
-		case certs.ClassSame:
+		case install.ClassSame:
 			kept = append(kept, iconRow(theme.NewSuccessThemedResource(theme.ConfirmIcon()), w.t("wizard.old.same"), p.describe(f)))
-		case certs.ClassOtherSite:
+		case install.ClassOtherSite:
 			kept = append(kept, iconRow(theme.InfoIcon(), w.t("wizard.old.other-site"), p.describe(f)))
 		}
 	}
@@ -201,7 +201,7 @@ func (p *oldPage) showFound() {
 }
 
 // describe is one certificate found in a store, in two lines.
-func (p *oldPage) describe(f certs.Found) fyne.CanvasObject {
+func (p *oldPage) describe(f install.Found) fyne.CanvasObject {
 	w := p.w
 	role := capitalise(w.t("role." + string(f.Role)))
 	subject := f.Cert.Subject.String()
@@ -226,7 +226,7 @@ func (p *oldPage) show() {
 	p.notes.RemoveAll()
 	removing := false
 	for _, f := range p.found {
-		if f.Class == certs.ClassReplaced && !st.keep[f.Thumbprint()] {
+		if f.Class == install.ClassReplaced && !st.keep[f.Thumbprint()] {
 			removing = true
 		}
 	}
@@ -244,8 +244,8 @@ func (p *oldPage) show() {
 		p.setStatus(theme.NewSuccessThemedResource(theme.ConfirmIcon()), w.t("wizard.old.status.nothing"))
 	default:
 		p.setStatus(theme.InfoIcon(), w.t("wizard.old.status.plan", map[string]string{
-			"add":    strconv.Itoa(st.plan.Count(certs.StepAdd)),
-			"remove": strconv.Itoa(st.plan.Count(certs.StepRemove)),
+			"add":    strconv.Itoa(st.plan.Count(install.StepAdd)),
+			"remove": strconv.Itoa(st.plan.Count(install.StepRemove)),
 		}))
 	}
 	if st.plan != nil {

@@ -1,6 +1,6 @@
 package wizard
 
-import "qscert/i18n"
+import "qscert/assets/i18n"
 
 // Preference keys. The password is deliberately absent: it is never
 // stored, and a test checks that no preference holds it after a run.

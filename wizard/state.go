@@ -1,9 +1,11 @@
 package wizard
 
 import (
-	"qscert/certs"
+	"qscert/certs/export"
+	"qscert/certs/install"
 	"qscert/certs/machine"
 	"qscert/certs/qrs"
+	"qscert/certs/validate"
 )
 
 // state is what the user chose and what the wizard learned, kept apart
@@ -19,8 +21,8 @@ type state struct {
 	password string   // kept in memory only: never saved, logged or reported
 	host     string
 
-	export     *certs.Export
-	report     *certs.Report
+	export     *export.Export
+	report     *validate.Report
 	loadErr    error // the folder could not be used at all
 	validating bool
 	inputRev   int // counts changes to folder, files, password and host
@@ -32,14 +34,14 @@ type state struct {
 	backupPassword string // same rule as password
 
 	// The plan the old-certificates page computed from those choices.
-	plan    *certs.Plan
+	plan    *install.Plan
 	planErr error
 	planRev int // counts changes to the choices above
 
 	// Install and confirmation pages.
 	installing bool
 	installed  bool
-	result     *certs.Result
+	result     *install.Result
 	installErr error
 	diagnosis  *qrs.Diagnosis
 	testErr    error

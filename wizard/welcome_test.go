@@ -7,8 +7,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"qscert/certs"
-	"qscert/i18n"
+	"qscert/assets/i18n"
+	"qscert/certs/qlik"
 )
 
 func TestWelcomeShowsThisComputerWithCopyButtons(t *testing.T) {
@@ -41,7 +41,7 @@ func TestTheRecreateFlowIsShownButNotOffered(t *testing.T) {
 
 func TestSwitchingToFrenchRebuildsEveryPageAndKeepsWhatWasTyped(t *testing.T) {
 	h := newHarness(t)
-	dir := writeExport(t, testHost, testMachine, certs.FormatWindows)
+	dir := writeExport(t, testHost, testMachine, qlik.FormatWindows)
 	h.fillFiles(dir, testPassword, testHost)
 	h.do(func() { test.Tap(h.wiz.frame.back) })
 	h.do(func() { test.Tap(h.wiz.frame.back) })

@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 
+	"qscert/assets/i18n"
 	"qscert/certs/machine"
-	"qscert/i18n"
 )
 
 // Wizard is the content of the main window.

@@ -15,8 +15,8 @@ import (
 	"syscall"
 	"time"
 
-	"qscert/certs"
 	"qscert/certs/certstest"
+	"qscert/certs/qlik"
 	"qscert/certs/qrs/nginxtest"
 )
 
@@ -39,10 +39,10 @@ func run(dir string) error {
 	if err != nil {
 		return err
 	}
-	if err := exp.Write(filepath.Join(dir, "export"), certstest.WriteOptions{Format: certs.FormatPEM}); err != nil {
+	if err := exp.Write(filepath.Join(dir, "export"), certstest.WriteOptions{Format: qlik.FormatPEM}); err != nil {
 		return err
 	}
-	server, err := exp.Site.Issue(certs.RoleServer, "localhost", now.Add(-time.Hour), now.AddDate(1, 0, 0))
+	server, err := exp.Site.Issue(qlik.RoleServer, "localhost", now.Add(-time.Hour), now.AddDate(1, 0, 0))
 	if err != nil {
 		return err
 	}

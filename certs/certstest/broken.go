@@ -10,8 +10,9 @@ import (
 	"runtime"
 	"time"
 
-	"qscert/certs"
 	"qscert/certs/coded"
+	"qscert/certs/qlik"
+	"qscert/certs/validate"
 )
 
 // Base is the good export a broken variant starts from, and how it is
@@ -24,7 +25,7 @@ type Base struct {
 }
 
 // NewBase makes a good export and the matching validation settings.
-func NewBase(host, machine string, style Style, format certs.Format, password string, now time.Time) (*Base, error) {
+func NewBase(host, machine string, style Style, format qlik.Format, password string, now time.Time) (*Base, error) {
 	exp, err := NewExport(host, machine, style, now)
 	if err != nil {
 		return nil, err
@@ -37,7 +38,7 @@ type Variant struct {
 	Name string
 	Code coded.Code
 	// Format limits the variant to one format; empty means both.
-	Format certs.Format
+	Format qlik.Format
 	// POSIXOnly marks variants Windows file systems cannot hold: names that
 	// are not UTF-8 (Windows names are UTF-16) and symbolic link loops
 	// (links need a privilege there).
@@ -47,7 +48,7 @@ type Variant struct {
 	// Password is the password to validate with; nil means the export's.
 	Password func(b *Base) string
 	// Adjust changes the validation options (host, machine).
-	Adjust func(o *certs.Options)
+	Adjust func(o *validate.Options)
 }
 
 // ValidationPassword is the password the variant must be validated with.
@@ -59,8 +60,8 @@ func (v Variant) ValidationPassword(b *Base) string {
 }
 
 // Options are the validation options the variant must be validated with.
-func (v Variant) Options(b *Base, now time.Time) certs.Options {
-	o := certs.Options{Now: now, Host: b.Host, Machines: []string{b.Machine}}
+func (v Variant) Options(b *Base, now time.Time) validate.Options {
+	o := validate.Options{Now: now, Host: b.Host, Machines: []string{b.Machine}}
 	if v.Adjust != nil {
 		v.Adjust(&o)
 	}
@@ -68,7 +69,7 @@ func (v Variant) Options(b *Base, now time.Time) certs.Options {
 }
 
 // Applies reports whether the variant exists in a format.
-func (v Variant) Applies(f certs.Format) bool {
+func (v Variant) Applies(f qlik.Format) bool {
 	if v.POSIXOnly && runtime.GOOS == "windows" {
 		return false
 	}
@@ -76,7 +77,7 @@ func (v Variant) Applies(f certs.Format) bool {
 }
 
 // VariantFor returns the first variant that produces code in format f.
-func VariantFor(code coded.Code, f certs.Format) (Variant, bool) {
+func VariantFor(code coded.Code, f qlik.Format) (Variant, bool) {
 	for _, v := range Variants {
 		if v.Code == code && v.Applies(f) {
 			return v, true
@@ -87,7 +88,7 @@ func VariantFor(code coded.Code, f certs.Format) (Variant, bool) {
 
 // Names of the files of an export, by format.
 func certFile(b *Base, role string) string {
-	if b.Options.Format == certs.FormatPEM {
+	if b.Options.Format == qlik.FormatPEM {
 		return role + ".pem"
 	}
 	if role == "root" {
@@ -97,7 +98,7 @@ func certFile(b *Base, role string) string {
 }
 
 func keyFile(b *Base, role string) string {
-	if b.Options.Format == certs.FormatPEM {
+	if b.Options.Format == qlik.FormatPEM {
 		return role + "_key.pem"
 	}
 	return role + ".pfx"
@@ -123,7 +124,7 @@ func withPassword(b *Base) *Base {
 	if c.Options.Password == "" {
 		c.Options.Password = "Qlik-Export-2026"
 	}
-	if c.Options.Format == certs.FormatPEM && c.Options.Key != KeyLegacyEncrypted && c.Options.Key != KeyPKCS8Encrypted {
+	if c.Options.Format == qlik.FormatPEM && c.Options.Key != KeyLegacyEncrypted && c.Options.Key != KeyPKCS8Encrypted {
 		c.Options.Key = KeyLegacyEncrypted
 	}
 	return &c

@@ -3,7 +3,7 @@ package certstest
 import (
 	"time"
 
-	"qscert/certs"
+	"qscert/certs/qlik"
 )
 
 // Export is a generated QMC export: the site's root and the client and
@@ -29,11 +29,11 @@ func NewExport(host, machine string, style Style, now time.Time) (*Export, error
 // from a day before the site's reference time for ten years.
 func (s *Site) NewExport(machine string) (*Export, error) {
 	from, to := s.Now.Add(-24*time.Hour), s.Now.AddDate(10, 0, 0).Add(-48*time.Hour)
-	client, err := s.Issue(certs.RoleClient, certs.QlikClientName, from, to)
+	client, err := s.Issue(qlik.RoleClient, qlik.ClientName, from, to)
 	if err != nil {
 		return nil, err
 	}
-	server, err := s.Issue(certs.RoleServer, machine, from, to)
+	server, err := s.Issue(qlik.RoleServer, machine, from, to)
 	if err != nil {
 		return nil, err
 	}

@@ -13,7 +13,7 @@ import (
 	"math/big"
 	"time"
 
-	"qscert/certs"
+	"qscert/certs/qlik"
 )
 
 // Style chooses how closely certificates copy real Qlik ones.
@@ -60,7 +60,7 @@ func NewKey(bits int) (*rsa.PrivateKey, error) {
 }
 
 // Issue signs a certificate for role with the site's root.
-func (s *Site) Issue(role certs.Role, cn string, notBefore, notAfter time.Time) (*Issued, error) {
+func (s *Site) Issue(role qlik.Role, cn string, notBefore, notAfter time.Time) (*Issued, error) {
 	key, err := NewKey(KeyBits)
 	if err != nil {
 		return nil, err
@@ -69,7 +69,7 @@ func (s *Site) Issue(role certs.Role, cn string, notBefore, notAfter time.Time) 
 }
 
 // IssueWithKey signs a certificate for an existing key.
-func (s *Site) IssueWithKey(role certs.Role, cn string, key *rsa.PrivateKey, notBefore, notAfter time.Time) (*Issued, error) {
+func (s *Site) IssueWithKey(role qlik.Role, cn string, key *rsa.PrivateKey, notBefore, notAfter time.Time) (*Issued, error) {
 	tmpl, err := s.template(role, cn, notBefore, notAfter)
 	if err != nil {
 		return nil, err
@@ -97,13 +97,13 @@ func qlikSerial() (*big.Int, error) {
 	return new(big.Int).SetBytes(b), nil
 }
 
-func qlikRoleExtension(role certs.Role) (pkix.Extension, error) {
-	name := map[certs.Role]string{certs.RoleRoot: "Root", certs.RoleClient: "Client", certs.RoleServer: "Server"}[role]
+func qlikRoleExtension(role qlik.Role) (pkix.Extension, error) {
+	name := map[qlik.Role]string{qlik.RoleRoot: "Root", qlik.RoleClient: "Client", qlik.RoleServer: "Server"}[role]
 	value, err := asn1.Marshal([]byte(name))
-	return pkix.Extension{Id: certs.OIDQlikRole, Value: value}, err
+	return pkix.Extension{Id: qlik.OIDRole, Value: value}, err
 }
 
-func (s *Site) template(role certs.Role, cn string, notBefore, notAfter time.Time) (*x509.Certificate, error) {
+func (s *Site) template(role qlik.Role, cn string, notBefore, notAfter time.Time) (*x509.Certificate, error) {
 	serial, err := qlikSerial()
 	if err != nil {
 		return nil, err
@@ -126,13 +126,13 @@ func (s *Site) template(role certs.Role, cn string, notBefore, notAfter time.Tim
 	case StyleModern:
 		t.BasicConstraintsValid = true
 		switch role {
-		case certs.RoleRoot:
+		case qlik.RoleRoot:
 			t.IsCA = true
 			t.KeyUsage = x509.KeyUsageCertSign | x509.KeyUsageCRLSign
-		case certs.RoleClient:
+		case qlik.RoleClient:
 			t.KeyUsage = x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment
 			t.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}
-		case certs.RoleServer:
+		case qlik.RoleServer:
 			t.KeyUsage = x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment
 			t.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth}
 			t.DNSNames = []string{cn}
@@ -151,7 +151,7 @@ func NewSiteValid(host string, style Style, now, notBefore, notAfter time.Time) 
 		return nil, err
 	}
 	s := &Site{Host: host, Style: style, RootKey: key, Now: now}
-	tmpl, err := s.template(certs.RoleRoot, host+"-CA", notBefore, notAfter)
+	tmpl, err := s.template(qlik.RoleRoot, host+"-CA", notBefore, notAfter)
 	if err != nil {
 		return nil, err
 	}

@@ -9,10 +9,10 @@ import (
 	"os"
 	"path/filepath"
 
+	"qscert/certs/qlik"
+
 	"github.com/youmark/pkcs8"
 	"software.sslmate.com/src/go-pkcs12"
-
-	"qscert/certs"
 )
 
 // PFXEncoding is the go-pkcs12 encoder used for .pfx files.
@@ -39,7 +39,7 @@ const (
 
 // WriteOptions say how to lay an export out on disk.
 type WriteOptions struct {
-	Format   certs.Format // FormatPEM or FormatWindows
+	Format   qlik.Format // FormatPEM or FormatWindows
 	Password string
 	PFX      PFXEncoding // default PFXLegacyDES
 	Key      KeyEncoding // default KeyPKCS1
@@ -61,9 +61,9 @@ func (e *Export) Write(dir string, o WriteOptions) error {
 		return err
 	}
 	switch o.Format {
-	case certs.FormatPEM:
+	case qlik.FormatPEM:
 		return e.writePEM(dir, o)
-	case certs.FormatWindows:
+	case qlik.FormatWindows:
 		return e.writeWindows(dir, o)
 	}
 	return fmt.Errorf("certstest: unknown format %q", o.Format)

@@ -18,9 +18,9 @@ type Code string
 // translated sentence ({{.file}}, {{.host}}, ...). Err keeps the underlying
 // cause for logs and for errors.Is; it is never shown as the explanation.
 type Error struct {
-	Code   Code
-	Params map[string]string
-	Err    error
+	Code   Code              `json:"code"`
+	Params map[string]string `json:"params,omitempty"`
+	Err    error             `json:"-"`
 }
 
 // New builds an Error. params are key, value pairs; an odd trailing key is

@@ -29,7 +29,7 @@ func BenchmarkTest(b *testing.B) {
 // BenchmarkTestAgainstNginx is the same against nginx (OpenSSL) with a
 // modern export.
 func BenchmarkTestAgainstNginx(b *testing.B) {
-	site := export(b, certstest.StyleModern, "site")
+	site := siteExport(b, certstest.StyleModern, "site")
 	p := startNginx(b, site, site)
 	id, o := identityOf(b, site), nginxOptions(p)
 	for b.Loop() {

@@ -2,44 +2,38 @@ package qrs
 
 import "qscert/certs/coded"
 
-// Diagnosis codes: the outcome of one connection test. Each has advice under
-// "code.<code>" in assets/translations/qrs.*.json and a test against qrstest
-// or nginx that produces it.
-const (
-	CodeOK                 coded.Code = "ok"
-	CodeDNSFailed          coded.Code = "dns-failed"           // the host name does not resolve
-	CodeConnectionRefused  coded.Code = "connection-refused"   // nothing listens on the port
-	CodeTimeout            coded.Code = "timeout"              // no answer in time (firewall, wrong port)
-	CodeTLSUntrustedServer coded.Code = "tls-untrusted-server" // we refused the server's certificate
-	CodeTLSHostMismatch    coded.Code = "tls-host-mismatch"    // the server's certificate names another host
-	CodeTLSClientRejected  coded.Code = "tls-client-rejected"  // the server refused our certificate
-	CodeTLSHandshakeFailed coded.Code = "tls-handshake-failed" // TLS failed for another reason
-	CodeHTTP400Xrfkey      coded.Code = "http-400-xrfkey"      // the xrfkey check failed on the way
-	CodeHTTP401            coded.Code = "http-401"             // no usable client certificate: Windows auth asked
-	CodeHTTP403            coded.Code = "http-403"             // the certificate's user has no rights
-	CodeHTTPError          coded.Code = "http-error"           // any other HTTP status
-	CodeNotQRS             coded.Code = "not-qrs"              // something answered, but not the QRS
-	CodeNotEngine          coded.Code = "not-engine"           // the optional Engine check: something else answered
-)
+// Codes is the table of the connection test's codes: the diagnoses and the
+// set-up codes below. Each has advice under "code.<code>" in
+// assets/translations/qrs.*.json and a test against qrstest or nginx that
+// produces it.
+var Codes = &coded.Registry{}
 
-// Codes lists every diagnosis code, for the translation and coverage tests.
-var Codes = []coded.Code{
-	CodeOK, CodeDNSFailed, CodeConnectionRefused, CodeTimeout, CodeTLSUntrustedServer,
-	CodeTLSHostMismatch, CodeTLSClientRejected, CodeTLSHandshakeFailed, CodeHTTP400Xrfkey,
-	CodeHTTP401, CodeHTTP403, CodeHTTPError, CodeNotQRS, CodeNotEngine,
-}
+// Diagnosis codes: the outcome of one connection test.
+var (
+	CodeOK                 = Codes.Info("ok")
+	CodeDNSFailed          = Codes.Error("dns-failed")           // the host name does not resolve
+	CodeConnectionRefused  = Codes.Error("connection-refused")   // nothing listens on the port
+	CodeTimeout            = Codes.Error("timeout")              // no answer in time (firewall, wrong port)
+	CodeTLSUntrustedServer = Codes.Error("tls-untrusted-server") // we refused the server's certificate
+	CodeTLSHostMismatch    = Codes.Error("tls-host-mismatch")    // the server's certificate names another host
+	CodeTLSClientRejected  = Codes.Error("tls-client-rejected")  // the server refused our certificate
+	CodeTLSHandshakeFailed = Codes.Error("tls-handshake-failed") // TLS failed for another reason
+	CodeHTTP400Xrfkey      = Codes.Error("http-400-xrfkey")      // the xrfkey check failed on the way
+	CodeHTTP401            = Codes.Error("http-401")             // no usable client certificate: Windows auth asked
+	CodeHTTP403            = Codes.Error("http-403")             // the certificate's user has no rights
+	CodeHTTPError          = Codes.Error("http-error")           // any other HTTP status
+	CodeNotQRS             = Codes.Error("not-qrs")              // something answered, but not the QRS
+	CodeNotEngine          = Codes.Error("not-engine")           // the optional Engine check: something else answered
+)
 
 // Codes of the test's set-up: it cannot run because there is no client
 // certificate or root to use. They make the CLI exit with 2. An export that
 // lacks them gives the export's own finding instead (file-missing,
 // wrong-password, no-private-key...).
-const (
-	CodeStoreNoClient coded.Code = "store-no-client" // no QlikClient with a private key in the stores
-	CodeStoreNoRoot   coded.Code = "store-no-root"   // no root in the stores signed the QlikClient found
+var (
+	CodeStoreNoClient = Codes.Error("store-no-client") // no QlikClient with a private key in the stores
+	CodeStoreNoRoot   = Codes.Error("store-no-root")   // no root in the stores signed the QlikClient found
 )
-
-// SetupCodes lists the set-up codes, for the translation tests.
-var SetupCodes = []coded.Code{CodeStoreNoClient, CodeStoreNoRoot}
 
 // Reasons refine tls-untrusted-server and tls-client-rejected. Each has a
 // sentence under "qrs.reason.<reason>", filled into the code's sentence as

@@ -14,7 +14,7 @@ func FuzzDiagnoseResponse(f *testing.F) {
 	f.Add(401, []byte(""), "")
 	f.Add(599, []byte("\xff\xfe"), "x")
 	known := map[string]bool{}
-	for _, c := range Codes {
+	for _, c := range Codes.Codes() {
 		known[string(c)] = true
 	}
 	f.Fuzz(func(t *testing.T, status int, body []byte, contentType string) {

@@ -28,7 +28,7 @@ var (
 	exports   = map[string]*certstest.Export{}
 )
 
-func export(t testing.TB, style certstest.Style, name string) *certstest.Export {
+func siteExport(t testing.TB, style certstest.Style, name string) *certstest.Export {
 	t.Helper()
 	return exportFor(t, style, siteHost, name)
 }
@@ -50,7 +50,7 @@ func exportFor(t testing.TB, style certstest.Style, host, name string) *certstes
 }
 
 // legacy is the export of the site every test server belongs to.
-func legacy(t testing.TB) *certstest.Export { return export(t, certstest.StyleLegacy, "site") }
+func legacy(t testing.TB) *certstest.Export { return siteExport(t, certstest.StyleLegacy, "site") }
 
 // otherSite is an export of an unrelated Qlik site.
 func otherSite(t testing.TB) *certstest.Export {
@@ -60,7 +60,7 @@ func otherSite(t testing.TB) *certstest.Export {
 // recreatedSite is the same site after its certificates were recreated:
 // same names, new keys.
 func recreatedSite(t testing.TB) *certstest.Export {
-	return export(t, certstest.StyleLegacy, "recreated")
+	return siteExport(t, certstest.StyleLegacy, "recreated")
 }
 
 func identityOf(t testing.TB, e *certstest.Export) *qrs.Identity {

@@ -24,7 +24,7 @@ func FuzzTestHost(f *testing.F) {
 	site := legacy(f)
 	id := identityOf(f, site)
 	known := map[string]bool{}
-	for _, c := range qrs.Codes {
+	for _, c := range qrs.Codes.Codes() {
 		known[string(c)] = true
 	}
 	f.Fuzz(func(t *testing.T, host string) {

@@ -1,6 +1,9 @@
 package qrs
 
 import (
+	"qscert/certs/export"
+	"qscert/certs/finding"
+	"qscert/certs/qlik"
 	"qscert/certs/store"
 
 	"crypto"
@@ -8,7 +11,6 @@ import (
 	"crypto/x509"
 	"errors"
 
-	"qscert/certs"
 	"qscert/certs/coded"
 )
 
@@ -44,22 +46,22 @@ func (id *Identity) tlsCertificate() *tls.Certificate {
 // from a loaded export. When one is missing it returns the export's own
 // finding about it (wrong-password, file-missing, no-private-key...), which
 // says what to do better than a generic error.
-func IdentityFromExport(exp *certs.Export) (*Identity, error) {
+func IdentityFromExport(exp *export.Export) (*Identity, error) {
 	if exp == nil {
-		return nil, coded.New(certs.CodeNoCertificates, errors.New("no export"))
+		return nil, coded.New(export.CodeNoCertificates, errors.New("no export"))
 	}
 	if exp.Root == nil {
-		return nil, exportProblem(exp, certs.RoleRoot, certs.CodeFileMissing, fileName(exp, "root.pem", "root.cer"))
+		return nil, exportProblem(exp, qlik.RoleRoot, export.CodeFileMissing, fileName(exp, "root.pem", "root.cer"))
 	}
 	if exp.Client == nil {
-		return nil, exportProblem(exp, certs.RoleClient, certs.CodeFileMissing, fileName(exp, "client.pem", "client.pfx"))
+		return nil, exportProblem(exp, qlik.RoleClient, export.CodeFileMissing, fileName(exp, "client.pem", "client.pfx"))
 	}
 	if exp.Client.Key == nil {
-		return nil, exportProblem(exp, certs.RoleClient, certs.CodeNoPrivateKey, exp.Client.File)
+		return nil, exportProblem(exp, qlik.RoleClient, export.CodeNoPrivateKey, exp.Client.File)
 	}
 	signer, ok := exp.Client.Key.(crypto.Signer)
 	if !ok {
-		return nil, coded.New(certs.CodeUnknownFormat, errors.New("client key is not a crypto.Signer"), "file", exp.Client.KeyFile)
+		return nil, coded.New(export.CodeUnknownFormat, errors.New("client key is not a crypto.Signer"), "file", exp.Client.KeyFile)
 	}
 	return &Identity{Client: exp.Client.X509, Signer: signer, Root: exp.Root.X509, Source: exp.Dir}, nil
 }
@@ -68,11 +70,11 @@ func IdentityFromExport(exp *certs.Export) (*Identity, error) {
 // unusable: the finding of code itself when the loader made one, else the
 // first blocking finding about role (wrong-password, file-corrupt...), else
 // one about an unreadable file of no known role, else a new finding of code.
-func exportProblem(exp *certs.Export, role certs.Role, code coded.Code, file string) error {
-	matches := []func(certs.Finding) bool{
-		func(f certs.Finding) bool { return f.Role == role && f.Code == code },
-		func(f certs.Finding) bool { return f.Role == role && f.Severity == certs.SeverityError },
-		func(f certs.Finding) bool { return f.Role == "" && f.Severity == certs.SeverityError },
+func exportProblem(exp *export.Export, role qlik.Role, code coded.Code, file string) error {
+	matches := []func(finding.Finding) bool{
+		func(f finding.Finding) bool { return f.Role == role && f.Code == code },
+		func(f finding.Finding) bool { return f.Role == role && f.Severity == coded.SeverityError },
+		func(f finding.Finding) bool { return f.Role == "" && f.Severity == coded.SeverityError },
 	}
 	for _, match := range matches {
 		for _, f := range exp.Findings {
@@ -84,7 +86,7 @@ func exportProblem(exp *certs.Export, role certs.Role, code coded.Code, file str
 	return coded.New(code, nil, "file", file, "role", string(role))
 }
 
-func findingError(f certs.Finding) error {
+func findingError(f finding.Finding) error {
 	e := coded.New(f.Code, nil)
 	e.Params = make(map[string]string, len(f.Params))
 	for k, v := range f.Params {
@@ -93,8 +95,8 @@ func findingError(f certs.Finding) error {
 	return e
 }
 
-func fileName(exp *certs.Export, pem, windows string) string {
-	if exp.Format == certs.FormatWindows {
+func fileName(exp *export.Export, pem, windows string) string {
+	if exp.Format == qlik.FormatWindows {
 		return windows
 	}
 	return pem

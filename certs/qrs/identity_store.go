@@ -3,8 +3,9 @@ package qrs
 import (
 	"time"
 
-	"qscert/certs"
 	"qscert/certs/coded"
+	"qscert/certs/install"
+	"qscert/certs/qlik"
 	"qscert/certs/store"
 )
 
@@ -14,24 +15,24 @@ import (
 // several clients qualify it takes the one valid at now that was issued
 // last, as that is the one a fresh install left behind.
 func IdentityFromStore(s store.Store, now time.Time) (*Identity, error) {
-	found, err := certs.Classify(nil, s)
+	found, err := install.Classify(nil, s)
 	if err != nil {
 		return nil, err
 	}
 	// A third-party product's service user needs QlikClient in its
 	// CurrentUser\My, or in LocalMachine\My with read access to the key;
 	// the root is in one of the Root stores.
-	var roots, clients []certs.Found
+	var roots, clients []install.Found
 	for _, f := range found {
 		switch {
-		case f.Class != certs.ClassQlik:
-		case f.Role == certs.RoleRoot && f.Location.Name == "Root":
+		case f.Class != install.ClassQlik:
+		case f.Role == qlik.RoleRoot && f.Location.Name == "Root":
 			roots = append(roots, f)
-		case f.Role == certs.RoleClient && f.Location.Name == "My" && f.HasPrivateKey:
+		case f.Role == qlik.RoleClient && f.Location.Name == "My" && f.HasPrivateKey:
 			clients = append(clients, f)
 		}
 	}
-	var best, bestRoot *certs.Found
+	var best, bestRoot *install.Found
 	for i := range clients {
 		root := rootOf(clients[i], roots)
 		if root == nil {
@@ -54,9 +55,9 @@ func IdentityFromStore(s store.Store, now time.Time) (*Identity, error) {
 	return &Identity{Client: best.Cert, Signer: signer, Root: bestRoot.Cert, Source: s.Name()}, nil
 }
 
-func rootOf(client certs.Found, roots []certs.Found) *certs.Found {
+func rootOf(client install.Found, roots []install.Found) *install.Found {
 	for i, r := range roots {
-		if certs.IssuedBy(client.Cert, r.Cert) && certs.SignedBy(client.Cert, r.Cert) && certs.SelfSigned(r.Cert) {
+		if qlik.IssuedBy(client.Cert, r.Cert) && qlik.SignedBy(client.Cert, r.Cert) && qlik.SelfSigned(r.Cert) {
 			return &roots[i]
 		}
 	}
@@ -64,7 +65,7 @@ func rootOf(client certs.Found, roots []certs.Found) *certs.Found {
 }
 
 // better prefers a certificate valid at now, then the most recently issued.
-func better(a, b certs.Found, now time.Time) bool {
+func better(a, b install.Found, now time.Time) bool {
 	va, vb := validAt(a, now), validAt(b, now)
 	if va != vb {
 		return va
@@ -72,6 +73,6 @@ func better(a, b certs.Found, now time.Time) bool {
 	return a.Cert.NotBefore.After(b.Cert.NotBefore)
 }
 
-func validAt(f certs.Found, now time.Time) bool {
+func validAt(f install.Found, now time.Time) bool {
 	return !now.Before(f.Cert.NotBefore) && !now.After(f.Cert.NotAfter)
 }

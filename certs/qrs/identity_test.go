@@ -4,29 +4,31 @@ import (
 	"testing"
 	"time"
 
-	"qscert/certs"
 	"qscert/certs/certstest"
 	"qscert/certs/coded"
+	"qscert/certs/export"
+	"qscert/certs/qlik"
 	"qscert/certs/qrs"
 	"qscert/certs/qrs/qrstest"
 	"qscert/certs/store"
+	"qscert/certs/store/storetest"
 )
 
 func TestIdentityFromExportWorksInEveryFormat(t *testing.T) {
 	site := legacy(t)
 	s := startQRS(t, site, qrstest.Options{})
 	for name, o := range map[string]certstest.WriteOptions{
-		"pem":                {Format: certs.FormatPEM},
-		"pem-encrypted-key":  {Format: certs.FormatPEM, Key: certstest.KeyLegacyEncrypted, Password: "Qlik!2026"},
-		"pem-pkcs8-password": {Format: certs.FormatPEM, Key: certstest.KeyPKCS8Encrypted, Password: "Qlik!2026"},
-		"windows-partial":    {Format: certs.FormatWindows, Password: "Qlik!2026", Partial: true},
+		"pem":                {Format: qlik.FormatPEM},
+		"pem-encrypted-key":  {Format: qlik.FormatPEM, Key: certstest.KeyLegacyEncrypted, Password: "Qlik!2026"},
+		"pem-pkcs8-password": {Format: qlik.FormatPEM, Key: certstest.KeyPKCS8Encrypted, Password: "Qlik!2026"},
+		"windows-partial":    {Format: qlik.FormatWindows, Password: "Qlik!2026", Partial: true},
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			if err := site.Write(dir, o); err != nil {
 				t.Fatal(err)
 			}
-			exp, err := certs.LoadExport(dir, o.Password)
+			exp, err := export.LoadExport(dir, o.Password)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -50,10 +52,10 @@ func TestIdentityFromExportGivesTheExportsOwnProblem(t *testing.T) {
 		remove   string
 		want     coded.Code
 	}{
-		{"wrong password", certstest.WriteOptions{Format: certs.FormatWindows, Password: "right"}, "wrong", "", certs.CodeWrongPassword},
-		{"no client file", certstest.WriteOptions{Format: certs.FormatPEM}, "", "client.pem", certs.CodeFileMissing},
-		{"no root file", certstest.WriteOptions{Format: certs.FormatPEM}, "", "root.pem", certs.CodeFileMissing},
-		{"no keys exported", certstest.WriteOptions{Format: certs.FormatPEM, NoPrivateKeys: true}, "", "", certs.CodeNoPrivateKey},
+		{"wrong password", certstest.WriteOptions{Format: qlik.FormatWindows, Password: "right"}, "wrong", "", export.CodeWrongPassword},
+		{"no client file", certstest.WriteOptions{Format: qlik.FormatPEM}, "", "client.pem", export.CodeFileMissing},
+		{"no root file", certstest.WriteOptions{Format: qlik.FormatPEM}, "", "root.pem", export.CodeFileMissing},
+		{"no keys exported", certstest.WriteOptions{Format: qlik.FormatPEM, NoPrivateKeys: true}, "", "", export.CodeNoPrivateKey},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -64,7 +66,7 @@ func TestIdentityFromExportGivesTheExportsOwnProblem(t *testing.T) {
 			if c.remove != "" {
 				removeFile(t, dir, c.remove)
 			}
-			exp, err := certs.LoadExport(dir, c.password)
+			exp, err := export.LoadExport(dir, c.password)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -84,7 +86,7 @@ func TestIdentityFromExportGivesTheExportsOwnProblem(t *testing.T) {
 func TestIdentityFromStore(t *testing.T) {
 	site, other := legacy(t), otherSite(t)
 	s := startQRS(t, site, qrstest.Options{})
-	m := store.NewMemory()
+	m := storetest.NewMemory()
 	mustAdd(t, m, store.LocalMachineRoot, other.Root.Cert, nil)
 	mustAdd(t, m, store.LocalMachineRoot, site.Root.Cert, nil)
 	mustAdd(t, m, store.CurrentUserMy, site.Client.Cert, site.Client.Key)
@@ -103,11 +105,11 @@ func TestIdentityFromStore(t *testing.T) {
 func TestIdentityFromStorePrefersTheValidClient(t *testing.T) {
 	site := legacy(t)
 	now := time.Now()
-	old, err := site.Site.Issue(certs.RoleClient, certs.QlikClientName, now.AddDate(-3, 0, 0), now.AddDate(-1, 0, 0))
+	old, err := site.Site.Issue(qlik.RoleClient, qlik.ClientName, now.AddDate(-3, 0, 0), now.AddDate(-1, 0, 0))
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := store.NewMemory()
+	m := storetest.NewMemory()
 	mustAdd(t, m, store.LocalMachineRoot, site.Root.Cert, nil)
 	mustAdd(t, m, store.CurrentUserMy, site.Client.Cert, site.Client.Key)
 	mustAdd(t, m, store.LocalMachineMy, old.Cert, old.Key)
@@ -122,14 +124,14 @@ func TestIdentityFromStorePrefersTheValidClient(t *testing.T) {
 
 func TestIdentityFromStoreSaysWhatIsMissing(t *testing.T) {
 	site, other := legacy(t), otherSite(t)
-	empty := store.NewMemory()
-	keyless := store.NewMemory()
+	empty := storetest.NewMemory()
+	keyless := storetest.NewMemory()
 	mustAdd(t, keyless, store.LocalMachineRoot, site.Root.Cert, nil)
 	mustAdd(t, keyless, store.CurrentUserMy, site.Client.Cert, nil)
-	wrongRoot := store.NewMemory()
+	wrongRoot := storetest.NewMemory()
 	mustAdd(t, wrongRoot, store.LocalMachineRoot, other.Root.Cert, nil)
 	mustAdd(t, wrongRoot, store.CurrentUserMy, site.Client.Cert, site.Client.Key)
-	missingStores := store.NewMemory()
+	missingStores := storetest.NewMemory()
 	missingStores.Missing[store.LocalMachineRoot] = true
 	missingStores.Missing[store.CurrentUserRoot] = true
 	mustAdd(t, missingStores, store.CurrentUserMy, site.Client.Cert, site.Client.Key)

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"qscert/certs"
 	"qscert/certs/certstest"
+	"qscert/certs/qlik"
 	"qscert/certs/qrs"
 	"qscert/certs/qrs/nginxtest"
 )
@@ -26,7 +26,7 @@ func startNginx(t testing.TB, server *certstest.Export, clientCA *certstest.Expo
 		t.Skip("nginx tests skipped: " + err.Error())
 	}
 	now := time.Now()
-	cert, err := server.Site.Issue(certs.RoleServer, "localhost", now.Add(-time.Hour), now.AddDate(1, 0, 0))
+	cert, err := server.Site.Issue(qlik.RoleServer, "localhost", now.Add(-time.Hour), now.AddDate(1, 0, 0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +43,7 @@ func nginxOptions(p *nginxtest.Peer) qrs.Options {
 }
 
 func TestNginxAcceptsAModernExport(t *testing.T) {
-	site := export(t, certstest.StyleModern, "site")
+	site := siteExport(t, certstest.StyleModern, "site")
 	p := startNginx(t, site, site)
 	d := test(t, identityOf(t, site), nginxOptions(p))
 	if !d.OK() {
@@ -63,7 +63,7 @@ func TestNginxAcceptsAModernExport(t *testing.T) {
 // after the handshake and answers its own 400 page; the diagnosis must
 // still say the server refused our certificate.
 func TestNginxRejectsAClientFromAnotherSite(t *testing.T) {
-	site, other := export(t, certstest.StyleModern, "site"), exportFor(t, certstest.StyleModern, "qlik-other.corp.example", "other")
+	site, other := siteExport(t, certstest.StyleModern, "site"), exportFor(t, certstest.StyleModern, "qlik-other.corp.example", "other")
 	p := startNginx(t, site, site)
 	id := identityOf(t, site)
 	id.Client, id.Signer = other.Client.Cert, other.Client.Key
@@ -77,7 +77,7 @@ func TestNginxRejectsAClientFromAnotherSite(t *testing.T) {
 }
 
 func TestNginxServerFromAnotherRootIsUntrusted(t *testing.T) {
-	site, other := export(t, certstest.StyleModern, "site"), exportFor(t, certstest.StyleModern, "qlik-other.corp.example", "other")
+	site, other := siteExport(t, certstest.StyleModern, "site"), exportFor(t, certstest.StyleModern, "qlik-other.corp.example", "other")
 	p := startNginx(t, site, site)
 	id := identityOf(t, site)
 	id.Root = other.Root.Cert
@@ -90,7 +90,7 @@ func TestNginxServerFromAnotherRootIsUntrusted(t *testing.T) {
 // TestNginxByIPAddress: the modern server certificate names localhost in a
 // DNS SAN; connecting by 127.0.0.1 must be refused with localhost suggested.
 func TestNginxByIPAddress(t *testing.T) {
-	site := export(t, certstest.StyleModern, "site")
+	site := siteExport(t, certstest.StyleModern, "site")
 	p := startNginx(t, site, site)
 	o := nginxOptions(p)
 	o.Host, o.Address = "127.0.0.1", ""
@@ -101,7 +101,7 @@ func TestNginxByIPAddress(t *testing.T) {
 }
 
 func TestNginxStoppedRefusesConnections(t *testing.T) {
-	site := export(t, certstest.StyleModern, "site")
+	site := siteExport(t, certstest.StyleModern, "site")
 	p := startNginx(t, site, site)
 	_ = p.Stop()
 	d := test(t, identityOf(t, site), nginxOptions(p))

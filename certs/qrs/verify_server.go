@@ -8,14 +8,14 @@ import (
 	"strings"
 	"time"
 
-	"qscert/certs"
 	"qscert/certs/coded"
+	"qscert/certs/qlik"
 )
 
 // verifyServer returns the check a connection test runs on the server's
 // certificate, in tls.Config.VerifyConnection. It is the whole
 // verification, not an addition to Go's: the leaf must be signed by the
-// pinned root (the signature itself, see certs.SignedBy, because Qlik's CA
+// pinned root (the signature itself, see qlik.SignedBy, because Qlik's CA
 // has no basicConstraints), name it as issuer, be valid at now, and name
 // host in a SAN or in its CN (Qlik's older server certificates have only a
 // CN, which Go's VerifyHostname ignores). Its errors are coded, so that the
@@ -29,10 +29,10 @@ func verifyServer(root *x509.Certificate, host string, now func() time.Time) fun
 		// Qlik issues server certificates straight from the site's root, so
 		// no intermediate is accepted: a chain would need CA checks that
 		// Qlik's own root could not pass anyway.
-		if !certs.IssuedBy(leaf, root) {
+		if !qlik.IssuedBy(leaf, root) {
 			return untrusted(ReasonNotSignedByRoot, host, leaf, root)
 		}
-		if !certs.SignedBy(leaf, root) {
+		if !qlik.SignedBy(leaf, root) {
 			// Same issuer name, another key: the site's certificates were
 			// recreated (the CN is the central node's name both times).
 			return untrusted(ReasonRootRecreated, host, leaf, root)
@@ -45,7 +45,7 @@ func verifyServer(root *x509.Certificate, host string, now func() time.Time) fun
 			return untrusted(ReasonNotYetValid, host, leaf, root)
 		}
 		if !namesHost(leaf, host) {
-			names := certs.CertificateNames(leaf)
+			names := qlik.CertificateNames(leaf)
 			return coded.New(CodeTLSHostMismatch, errors.New("server certificate does not name "+host),
 				"host", host, "names", strings.Join(names, ", "), "suggest", suggestHost(names, host))
 		}
@@ -67,7 +67,7 @@ func untrusted(reason, host string, leaf, root *x509.Certificate) error {
 
 // namesHost reports whether the certificate is for host, exactly: a SAN as
 // Go checks them (wildcards included), or a CN equal to host. Unlike
-// certs.SameHost, a short name does not match an FQDN: the products whose
+// qlik.SameHost, a short name does not match an FQDN: the products whose
 // connection this test stands for would refuse that, so neither do we.
 func namesHost(leaf *x509.Certificate, host string) bool {
 	if leaf.VerifyHostname(host) == nil {
@@ -93,7 +93,7 @@ func sameName(a, b string) bool {
 // certificate that is not a wildcard (the CN comes first).
 func suggestHost(names []string, host string) string {
 	for _, n := range names {
-		if !strings.Contains(n, "*") && certs.SameHost(n, host) {
+		if !strings.Contains(n, "*") && qlik.SameHost(n, host) {
 			return n
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"qscert/certs/coded"
+	"qscert/certs/qlik"
 )
 
 // Folder is a certificate store kept as files: one sub-folder per location
@@ -191,7 +192,7 @@ func (f *Folder) Add(loc Location, cert *x509.Certificate, key crypto.PrivateKey
 	if err := os.MkdirAll(f.dir(loc), 0o700); err != nil {
 		return f.errorf(CodeStoreReadOnly, loc, err)
 	}
-	tp := Thumbprint(cert)
+	tp := qlik.Thumbprint(cert)
 	// The key goes first: a certificate listed with a key must have it.
 	if key != nil {
 		der, err := x509.MarshalPKCS8PrivateKey(key)
@@ -207,7 +208,7 @@ func (f *Folder) Add(loc Location, cert *x509.Certificate, key crypto.PrivateKey
 		return err
 	}
 	for _, b := range blocks {
-		if thumbprintOf(b.Bytes) == tp {
+		if qlik.ThumbprintOfDER(b.Bytes) == tp {
 			return nil // already there; adding again changes nothing
 		}
 	}
@@ -229,7 +230,7 @@ func (f *Folder) Remove(loc Location, thumbprint string) error {
 	}
 	kept := blocks[:0:0]
 	for _, b := range blocks {
-		if thumbprintOf(b.Bytes) != thumbprint {
+		if qlik.ThumbprintOfDER(b.Bytes) != thumbprint {
 			kept = append(kept, b)
 		}
 	}
@@ -256,7 +257,7 @@ func (f *Folder) load(loc Location, thumbprint string) (*x509.Certificate, crypt
 	}
 	var cert *x509.Certificate
 	for _, b := range blocks {
-		if thumbprintOf(b.Bytes) == thumbprint {
+		if qlik.ThumbprintOfDER(b.Bytes) == thumbprint {
 			if cert, err = x509.ParseCertificate(b.Bytes); err != nil {
 				return nil, nil, f.errorf(CodeStoreFailed, loc, err, "detail", err.Error())
 			}

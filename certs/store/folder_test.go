@@ -9,7 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"qscert/certs/qlik"
 	"qscert/certs/store"
+	"qscert/certs/store/storetest"
 )
 
 func init() {
@@ -18,7 +20,7 @@ func init() {
 
 func TestFolderContract(t *testing.T) {
 	dir := t.TempDir()
-	runContract(t, func(t *testing.T) store.Store {
+	storetest.Contract(t, func(t *testing.T) store.Store {
 		f, err := store.OpenFolder(dir)
 		if err != nil {
 			t.Fatal(err)
@@ -44,7 +46,7 @@ func TestFolderKeepsKeysPrivate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	exp := testExport(t)
+	exp := storetest.TestExport(t)
 	if err := f.Add(store.CurrentUserMy, exp.Client.Cert, exp.Client.Key, "QlikClient"); err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +96,7 @@ func TestFolderKeepsKeysPrivate(t *testing.T) {
 
 func TestFolderMissing(t *testing.T) {
 	_, err := store.OpenFolder(filepath.Join(t.TempDir(), "nope"))
-	wantCode(t, err, store.CodeStoreMissing)
+	storetest.WantCode(t, err, store.CodeStoreMissing)
 	dir := filepath.Join(t.TempDir(), "gone")
 	f, err := store.CreateFolder(dir)
 	if err != nil {
@@ -103,9 +105,9 @@ func TestFolderMissing(t *testing.T) {
 	if err := os.RemoveAll(dir); err != nil {
 		t.Fatal(err)
 	}
-	wantCode(t, f.Check(store.LocalMachineRoot, false), store.CodeStoreMissing)
+	storetest.WantCode(t, f.Check(store.LocalMachineRoot, false), store.CodeStoreMissing)
 	_, err = f.List(store.LocalMachineRoot)
-	wantCode(t, err, store.CodeStoreMissing)
+	storetest.WantCode(t, err, store.CodeStoreMissing)
 }
 
 // makeReadOnly makes dir unwritable even for root, who ignores permission
@@ -134,20 +136,20 @@ func TestFolderReadOnlyIsReportedBeforeAnyChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	exp := testExport(t)
+	exp := storetest.TestExport(t)
 	if err := f.Add(store.LocalMachineRoot, exp.Root.Cert, nil, "root"); err != nil {
 		t.Fatal(err)
 	}
 	makeReadOnly(t, filepath.Join(dir, "LocalMachine", "Root"))
 	makeReadOnly(t, dir)
-	wantCode(t, f.Check(store.LocalMachineRoot, true), store.CodeStoreReadOnly)
-	wantCode(t, f.Check(store.CurrentUserMy, true), store.CodeStoreReadOnly)
+	storetest.WantCode(t, f.Check(store.LocalMachineRoot, true), store.CodeStoreReadOnly)
+	storetest.WantCode(t, f.Check(store.CurrentUserMy, true), store.CodeStoreReadOnly)
 	if err := f.Check(store.LocalMachineRoot, false); err != nil {
 		t.Fatalf("reading a read-only store: %v", err)
 	}
-	wantCode(t, f.Add(store.CurrentUserMy, exp.Client.Cert, exp.Client.Key, ""), store.CodeStoreReadOnly)
-	wantCode(t, f.Remove(store.LocalMachineRoot, store.Thumbprint(exp.Root.Cert)), store.CodeStoreReadOnly)
-	if _, ok := findEntry(t, f, store.LocalMachineRoot, store.Thumbprint(exp.Root.Cert)); !ok {
+	storetest.WantCode(t, f.Add(store.CurrentUserMy, exp.Client.Cert, exp.Client.Key, ""), store.CodeStoreReadOnly)
+	storetest.WantCode(t, f.Remove(store.LocalMachineRoot, qlik.Thumbprint(exp.Root.Cert)), store.CodeStoreReadOnly)
+	if _, ok := storetest.FindEntry(t, f, store.LocalMachineRoot, qlik.Thumbprint(exp.Root.Cert)); !ok {
 		t.Fatal("the root went away from a read-only store")
 	}
 }

@@ -6,10 +6,9 @@ package store
 
 import (
 	"crypto"
-	"crypto/sha1"
 	"crypto/x509"
-	"encoding/hex"
-	"strings"
+
+	"qscert/certs/qlik"
 )
 
 // Scope is whose store: the current user's or the machine's.
@@ -66,15 +65,7 @@ func (e Entry) Certificate() (*x509.Certificate, error) { return x509.ParseCerti
 
 // Thumbprint is the SHA-1 of the certificate in upper-case hex, as Windows
 // shows it.
-func (e Entry) Thumbprint() string { return thumbprintOf(e.Raw) }
-
-// Thumbprint is the SHA-1 of a certificate in upper-case hex.
-func Thumbprint(c *x509.Certificate) string { return thumbprintOf(c.Raw) }
-
-func thumbprintOf(der []byte) string {
-	sum := sha1.Sum(der)
-	return strings.ToUpper(hex.EncodeToString(sum[:]))
-}
+func (e Entry) Thumbprint() string { return qlik.ThumbprintOfDER(e.Raw) }
 
 // Store is one certificate store system. Implementations are not required
 // to be safe for concurrent use; callers serialise.

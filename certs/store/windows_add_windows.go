@@ -12,6 +12,7 @@ import (
 	"software.sslmate.com/src/go-pkcs12"
 
 	"qscert/certs/coded"
+	"qscert/certs/qlik"
 )
 
 // Add puts cert into loc. With a key, both go in through a PFX import, the
@@ -45,7 +46,7 @@ func (w *windowsStore) add(loc Location, cert *x509.Certificate, key crypto.Priv
 	defer windows.CertCloseStore(h, 0)
 
 	// Already there: done, unless it lacks the key we now have.
-	old, err := find(h, loc, Thumbprint(cert))
+	old, err := find(h, loc, qlik.Thumbprint(cert))
 	switch {
 	case err == nil && (key == nil || hasKey(old)):
 		windows.CertFreeCertificateContext(old)
@@ -99,7 +100,7 @@ func (w *windowsStore) newContext(loc Location, cert *x509.Certificate, key cryp
 	if err != nil {
 		return nil, 0, err
 	}
-	if ctx, err = find(tmp, loc, Thumbprint(cert)); err != nil {
+	if ctx, err = find(tmp, loc, qlik.Thumbprint(cert)); err != nil {
 		windows.CertCloseStore(tmp, 0)
 		return nil, 0, err
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"qscert/certs/qlik"
 	"qscert/certs/store"
 )
 
@@ -34,7 +35,7 @@ func BenchmarkWindowsList(b *testing.B) {
 		certs := generateCerts(b, 1000)
 		tps := make([]string, len(certs))
 		for i, c := range certs {
-			tps[i] = store.Thumbprint(c)
+			tps[i] = qlik.Thumbprint(c)
 		}
 		start := time.Now()
 		if err := store.FillStore(store.CurrentUserMy, certs); err != nil {
@@ -57,7 +58,7 @@ func BenchmarkWindowsList(b *testing.B) {
 		}
 		added := time.Since(start)
 		start = time.Now()
-		if err := s.Remove(store.CurrentUserMy, store.Thumbprint(extra)); err != nil {
+		if err := s.Remove(store.CurrentUserMy, qlik.Thumbprint(extra)); err != nil {
 			b.Fatal(err)
 		}
 		b.Logf("in that store: Add %v, Remove %v", added, time.Since(start))

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"qscert/certs/store"
+	"qscert/certs/store/storetest"
 )
 
 func TestOpenWindowsUnsupportedHere(t *testing.T) {
@@ -13,5 +14,5 @@ func TestOpenWindowsUnsupportedHere(t *testing.T) {
 	if s != nil {
 		t.Fatal("OpenWindows returned a store off Windows")
 	}
-	wantCode(t, err, store.CodeStoreUnsupported)
+	storetest.WantCode(t, err, store.CodeStoreUnsupported)
 }

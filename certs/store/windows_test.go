@@ -12,7 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"qscert/certs/qlik"
 	"qscert/certs/store"
+	"qscert/certs/store/storetest"
 )
 
 // These run on real crypt32: under Wine in CI (tools/wine/test-windows.sh)
@@ -33,7 +35,7 @@ func openWindows(t *testing.T) store.Store {
 }
 
 func TestWindowsContract(t *testing.T) {
-	runContract(t, openWindows)
+	storetest.Contract(t, openWindows)
 }
 
 func TestWindowsPersistence(t *testing.T) {
@@ -78,8 +80,8 @@ func signAndVerify(t *testing.T, signer crypto.Signer, pub *rsa.PublicKey) {
 func TestWindowsLocalMachineKeySigns(t *testing.T) {
 	s := openWindows(t)
 	defer s.Close()
-	server := testExport(t).Server
-	tp := store.Thumbprint(server.Cert)
+	server := storetest.TestExport(t).Server
+	tp := qlik.Thumbprint(server.Cert)
 	cleanupRemove(t, s, store.LocalMachineMy, tp)
 	if err := s.Check(store.LocalMachineMy, true); err != nil {
 		t.Fatal(err)
@@ -87,11 +89,11 @@ func TestWindowsLocalMachineKeySigns(t *testing.T) {
 	if err := s.Add(store.LocalMachineMy, server.Cert, server.Key, "qscert server"); err != nil {
 		t.Fatal(err)
 	}
-	if e, ok := findEntry(t, s, store.LocalMachineMy, tp); !ok || !e.HasPrivateKey || e.FriendlyName != "qscert server" {
+	if e, ok := storetest.FindEntry(t, s, store.LocalMachineMy, tp); !ok || !e.HasPrivateKey || e.FriendlyName != "qscert server" {
 		t.Fatalf("listed=%v key=%v name=%q", ok, e.HasPrivateKey, e.FriendlyName)
 	}
 	// Not in the user's store: the scopes are apart.
-	if _, ok := findEntry(t, s, store.CurrentUserMy, tp); ok {
+	if _, ok := storetest.FindEntry(t, s, store.CurrentUserMy, tp); ok {
 		t.Fatal("LocalMachine certificate listed in CurrentUser\\My")
 	}
 	signer, err := s.Signer(store.LocalMachineMy, tp)
@@ -114,7 +116,7 @@ func TestWindowsLocalMachineKeySigns(t *testing.T) {
 		t.Fatalf("key container %s left behind by Remove", name)
 	}
 	_, err = s.Signer(store.LocalMachineMy, tp)
-	wantCode(t, err, store.CodeCertNotFound)
+	storetest.WantCode(t, err, store.CodeCertNotFound)
 }
 
 // A key imported without "exportable" cannot be backed up, yet still signs:
@@ -122,14 +124,14 @@ func TestWindowsLocalMachineKeySigns(t *testing.T) {
 func TestWindowsNonExportableKey(t *testing.T) {
 	s := openWindows(t)
 	defer s.Close()
-	client := testExport(t).Client
-	tp := store.Thumbprint(client.Cert)
+	client := storetest.TestExport(t).Client
+	tp := qlik.Thumbprint(client.Cert)
 	cleanupRemove(t, s, store.CurrentUserMy, tp)
 	if err := store.AddNonExportable(s, store.CurrentUserMy, client.Cert, client.Key, "qscert locked"); err != nil {
 		t.Fatal(err)
 	}
 	_, err := s.ExportPFX(store.CurrentUserMy, tp, "pass")
-	wantCode(t, err, store.CodeKeyNotExportable)
+	storetest.WantCode(t, err, store.CodeKeyNotExportable)
 	signer, err := s.Signer(store.CurrentUserMy, tp)
 	if err != nil {
 		t.Fatal(err)
@@ -142,8 +144,8 @@ func TestWindowsNonExportableKey(t *testing.T) {
 func TestWindowsAddKeyToExistingCertificate(t *testing.T) {
 	s := openWindows(t)
 	defer s.Close()
-	client := testExport(t).Client
-	tp := store.Thumbprint(client.Cert)
+	client := storetest.TestExport(t).Client
+	tp := qlik.Thumbprint(client.Cert)
 	cleanupRemove(t, s, store.CurrentUserMy, tp)
 	const name = "qscert clé ünïcode"
 	if err := s.Add(store.CurrentUserMy, client.Cert, nil, name); err != nil {
@@ -158,11 +160,11 @@ func TestWindowsAddKeyToExistingCertificate(t *testing.T) {
 		t.Fatalf("certificate-only export: cert=%v key=%v err=%v", cert != nil, key != nil, err)
 	}
 	_, err = s.Signer(store.CurrentUserMy, tp)
-	wantCode(t, err, store.CodeNoKey)
+	storetest.WantCode(t, err, store.CodeNoKey)
 	if err := s.Add(store.CurrentUserMy, client.Cert, client.Key, name); err != nil {
 		t.Fatal(err)
 	}
-	e, ok := findEntry(t, s, store.CurrentUserMy, tp)
+	e, ok := storetest.FindEntry(t, s, store.CurrentUserMy, tp)
 	if !ok || !e.HasPrivateKey {
 		t.Fatalf("after adding the key: listed=%v key=%v", ok, e.HasPrivateKey)
 	}
@@ -181,22 +183,22 @@ func TestWindowsRejectsBadInput(t *testing.T) {
 	defer s.Close()
 	bad := store.Location{Scope: store.LocalMachine, Name: "CA"}
 	_, err := s.List(bad)
-	wantCode(t, err, store.CodeBadLocation)
-	wantCode(t, s.Add(bad, testExport(t).Root.Cert, nil, ""), store.CodeBadLocation)
-	wantCode(t, s.Add(store.CurrentUserMy, &x509.Certificate{}, nil, ""), store.CodeStoreFailed)
-	wantCode(t, s.Add(store.CurrentUserMy, nil, nil, ""), store.CodeStoreFailed)
+	storetest.WantCode(t, err, store.CodeBadLocation)
+	storetest.WantCode(t, s.Add(bad, storetest.TestExport(t).Root.Cert, nil, ""), store.CodeBadLocation)
+	storetest.WantCode(t, s.Add(store.CurrentUserMy, &x509.Certificate{}, nil, ""), store.CodeStoreFailed)
+	storetest.WantCode(t, s.Add(store.CurrentUserMy, nil, nil, ""), store.CodeStoreFailed)
 	// A key that is not the certificate's is refused, and nothing is added.
-	exp := testExport(t)
-	cleanupRemove(t, s, store.CurrentUserMy, store.Thumbprint(exp.Client.Cert))
-	wantCode(t, s.Add(store.CurrentUserMy, exp.Client.Cert, exp.Server.Key, ""), store.CodeStoreFailed)
-	if _, ok := findEntry(t, s, store.CurrentUserMy, store.Thumbprint(exp.Client.Cert)); ok {
+	exp := storetest.TestExport(t)
+	cleanupRemove(t, s, store.CurrentUserMy, qlik.Thumbprint(exp.Client.Cert))
+	storetest.WantCode(t, s.Add(store.CurrentUserMy, exp.Client.Cert, exp.Server.Key, ""), store.CodeStoreFailed)
+	if _, ok := storetest.FindEntry(t, s, store.CurrentUserMy, qlik.Thumbprint(exp.Client.Cert)); ok {
 		t.Fatal("certificate added with another certificate's key")
 	}
 	for _, tp := range []string{"", "zz", "ABCD", strings.Repeat("0", 40)} {
-		wantCode(t, s.Remove(store.CurrentUserMy, tp), store.CodeCertNotFound)
+		storetest.WantCode(t, s.Remove(store.CurrentUserMy, tp), store.CodeCertNotFound)
 		_, err := s.Signer(store.CurrentUserMy, tp)
-		wantCode(t, err, store.CodeCertNotFound)
+		storetest.WantCode(t, err, store.CodeCertNotFound)
 		_, err = s.ExportPFX(store.CurrentUserMy, tp, "x")
-		wantCode(t, err, store.CodeCertNotFound)
+		storetest.WantCode(t, err, store.CodeCertNotFound)
 	}
 }

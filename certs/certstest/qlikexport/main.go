@@ -16,9 +16,9 @@ import (
 	"strings"
 	"time"
 
-	"qscert/certs"
 	"qscert/certs/certstest"
 	"qscert/certs/coded"
+	"qscert/certs/qlik"
 )
 
 func main() {
@@ -57,7 +57,7 @@ func run(args []string) error {
 		}
 		password = strings.SplitN(strings.TrimRight(string(data), "\r\n"), "\n", 2)[0]
 	}
-	base, err := certstest.NewBase(*host, *machine, certstest.Style(*style), certs.Format(*format), password, time.Now())
+	base, err := certstest.NewBase(*host, *machine, certstest.Style(*style), qlik.Format(*format), password, time.Now())
 	if err != nil {
 		return err
 	}

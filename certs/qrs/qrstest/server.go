@@ -20,8 +20,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	"qscert/certs"
 	"qscert/certs/certstest"
+	"qscert/certs/qlik"
 )
 
 // Server is a running simulated QRS.
@@ -58,7 +58,7 @@ func Start(exp *certstest.Export, opts Options) (*Server, error) {
 	if cert == nil {
 		now := opts.Now()
 		var err error
-		cert, err = exp.Site.Issue(certs.RoleServer, opts.Host, now.Add(-24*time.Hour), now.AddDate(1, 0, 0))
+		cert, err = exp.Site.Issue(qlik.RoleServer, opts.Host, now.Add(-24*time.Hour), now.AddDate(1, 0, 0))
 		if err != nil {
 			return nil, err
 		}
@@ -124,7 +124,7 @@ func (s *Server) verifyClient(cs tls.ConnectionState) error {
 		return errors.New("qrstest: no client certificate")
 	}
 	leaf, root := cs.PeerCertificates[0], s.Export.Root.Cert
-	if !certs.IssuedBy(leaf, root) || !certs.SignedBy(leaf, root) {
+	if !qlik.IssuedBy(leaf, root) || !qlik.SignedBy(leaf, root) {
 		return errors.New("qrstest: client certificate not signed by " + root.Subject.CommonName)
 	}
 	now := s.opts.Now()

@@ -1,0 +1,44 @@
+package export
+
+import (
+	"qscert/certs/coded"
+	"qscert/certs/finding"
+	"qscert/certs/qlik"
+)
+
+// Codes is the table of what reading an export can report, each code with
+// its default severity. Each has a sentence under "code.<code>" in
+// assets/translations/certs.<lang>.json and a broken export in
+// certs/certstest that produces it.
+var Codes = &coded.Registry{}
+
+// Findings about the files of an export.
+var (
+	CodeFileMissing      = Codes.Error("file-missing")
+	CodeFileUnreadable   = Codes.Error("file-unreadable")
+	CodeFileTooLarge     = Codes.Error("file-too-large")
+	CodeFileCorrupt      = Codes.Error("file-corrupt")
+	CodeFileNameNotUTF8  = Codes.Warning("file-name-not-utf8")
+	CodeUnknownFormat    = Codes.Error("unknown-format")
+	CodeNoCertificates   = Codes.Error("no-certificates")
+	CodePasswordRequired = Codes.Error("password-required")
+	CodeWrongPassword    = Codes.Error("wrong-password")
+	CodeNoPrivateKey     = Codes.Error("no-private-key")
+	CodeKeyMismatch      = Codes.Error("key-mismatch")
+	CodeSwappedFiles     = Codes.Warning("swapped-files")
+	CodeDuplicateFiles   = Codes.Info("duplicate-files")
+	CodeConflictingFiles = Codes.Error("conflicting-files")
+	CodePartialExport    = Codes.Warning("partial-export")
+)
+
+// Errors of the operation itself: the folder cannot be used at all.
+// LoadExport returns them as errors rather than findings, and the CLI
+// exits with 2.
+var (
+	CodeFolderNotFound   = Codes.Error("folder-not-found")
+	CodeFolderUnreadable = Codes.Error("folder-unreadable")
+)
+
+func newFinding(code coded.Code, role qlik.Role, file string, params ...string) finding.Finding {
+	return finding.New(Codes, code, role, file, params...)
+}

@@ -1,0 +1,67 @@
+package export_test
+
+import (
+	"testing"
+
+	"qscert/certs/certstest"
+	"qscert/certs/coded"
+	"qscert/certs/export"
+)
+
+// The parsers take bytes from anywhere. Whatever the bytes, ParseFile must
+// return either something or a coded error, and never panic. The seeds are
+// real export files made at test time, so the fuzzer starts from the
+// formats it must survive.
+
+func fuzzSeeds(f *testing.F, name string) {
+	exp, err := certstest.NewExport("fuzz-central.example", "fuzz-machine.example", certstest.StyleLegacy, testNow)
+	if err != nil {
+		f.Fatal(err)
+	}
+	switch name {
+	case "client.pem":
+		f.Add(certstest.CertPEM(exp.Client.Cert), "")
+		for _, enc := range []certstest.KeyEncoding{certstest.KeyPKCS1, certstest.KeyPKCS8, certstest.KeyLegacyEncrypted, certstest.KeyPKCS8Encrypted} {
+			key, err := certstest.KeyPEM(exp.Client.Key, enc, "pw")
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(key, "pw")
+		}
+	case "client.pfx":
+		for _, enc := range []certstest.PFXEncoding{certstest.PFXLegacyRC2, certstest.PFXLegacyDES, certstest.PFXModern} {
+			data, err := certstest.PFX(exp.Client, nil, enc, "pw")
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(data, "pw")
+		}
+	case "root.cer":
+		f.Add(exp.Root.Cert.Raw, "")
+	}
+	f.Add([]byte{}, "")
+	f.Add([]byte("-----BEGIN CERTIFICATE-----\n"), "")
+}
+
+func fuzzParse(f *testing.F, name string) {
+	fuzzSeeds(f, name)
+	f.Fuzz(func(t *testing.T, data []byte, password string) {
+		certsFound, chain, keys, err := export.ParseFile(name, data, password)
+		if err != nil {
+			if coded.CodeOf(err) == "" {
+				t.Fatalf("uncoded error %v", err)
+			}
+			if certsFound != nil || chain != nil || keys != nil {
+				t.Fatal("results returned with an error")
+			}
+			return
+		}
+		if len(certsFound) == 0 && len(keys) == 0 {
+			t.Fatal("no error and nothing found")
+		}
+	})
+}
+
+func FuzzParsePEM(f *testing.F) { fuzzParse(f, "client.pem") }
+func FuzzParsePFX(f *testing.F) { fuzzParse(f, "client.pfx") }
+func FuzzParseDER(f *testing.F) { fuzzParse(f, "root.cer") }

@@ -1,0 +1,39 @@
+package install
+
+import (
+	"qscert/certs/coded"
+	"qscert/certs/finding"
+	"qscert/certs/qlik"
+)
+
+// Codes is the table of installs, backups and restores, each code with its
+// default severity. Each has a sentence under "code.<code>" in
+// assets/translations/install.<lang>.json and a test that produces it.
+var Codes = &coded.Registry{}
+
+var (
+	CodeBackupPasswordTooShort = Codes.Error("backup-password-too-short")
+	CodeBackupFolderUnwritable = Codes.Error("backup-folder-unwritable")
+	CodeBackupUnreadable       = Codes.Error("backup-unreadable")
+	CodeBackupWrongPassword    = Codes.Error("backup-wrong-password")
+	CodeKeepLeavesTwoRoots     = Codes.Error("keep-leaves-two-roots")
+	CodeExportNotInstallable   = Codes.Error("export-not-installable")
+	CodeInstallRolledBack      = Codes.Error("install-rolled-back")
+	CodeRollbackFailed         = Codes.Error("rollback-failed")
+)
+
+// Notes a plan carries: what the install does differently from what was
+// asked, for the user to read before applying it.
+var (
+	CodeRootForCurrentUser   = Codes.Warning("root-for-current-user")   // not elevated: the root goes to CurrentUser\Root
+	CodeServerForCurrentUser = Codes.Warning("server-for-current-user") // not elevated: the server goes to CurrentUser\My
+	CodeServerWithoutKey     = Codes.Info("server-without-key")         // the server certificate is not installed
+)
+
+// MinBackupPassword is the shortest backup password accepted. The QMC's
+// export password is optional, so it cannot always protect the backup.
+const MinBackupPassword = 8
+
+func newNote(code coded.Code, role qlik.Role, file string) finding.Finding {
+	return finding.New(Codes, code, role, file)
+}

@@ -1,0 +1,165 @@
+package install
+
+import (
+	"crypto"
+	"crypto/x509"
+	"fmt"
+	"time"
+
+	"qscert/certs/coded"
+	"qscert/certs/finding"
+	"qscert/certs/qlik"
+	"qscert/certs/store"
+)
+
+// StepKind is what a step of a plan does.
+type StepKind string
+
+const (
+	StepBackup  StepKind = "backup"  // export a certificate that will be removed into the backup
+	StepAdd     StepKind = "add"     // add a certificate (and its key) to a store
+	StepRemove  StepKind = "remove"  // remove a certificate that was backed up
+	StepPublish StepKind = "publish" // folder store: write client.pem, client_key.pem, root.pem for tools
+)
+
+// Step is one change of a plan, described for people and JSON.
+type Step struct {
+	Kind       StepKind       `json:"kind"`
+	Location   store.Location `json:"location"`
+	Role       qlik.Role      `json:"role,omitempty"`
+	Subject    string         `json:"subject,omitempty"`
+	Thumbprint string         `json:"thumbprint,omitempty"`
+	WithKey    bool           `json:"withKey,omitempty"`
+
+	cert         *x509.Certificate
+	key          crypto.PrivateKey
+	friendlyName string
+}
+
+// Plan is every change an install (or a restore) will make, computed
+// before anything changes, shown to the user, then applied by Apply.
+type Plan struct {
+	Store store.Store `json:"-"`
+	Steps []Step      `json:"steps"`
+	// Found is what the stores hold and what the plan does with it.
+	Found []Found `json:"-"`
+	// Notes are warnings about the plan, such as the root going to the
+	// current user's store because the program is not elevated.
+	Notes []finding.Finding `json:"notes"`
+	// BackupParent is where the backup folder will be made.
+	BackupParent string `json:"backupParent,omitempty"`
+
+	backupPassword string
+	now            time.Time
+	publish        *publishData
+}
+
+type publishData struct {
+	client *x509.Certificate
+	key    crypto.PrivateKey
+	root   *x509.Certificate
+}
+
+// Empty reports whether there is nothing to do: the export is already
+// installed.
+func (p *Plan) Empty() bool { return len(p.Steps) == 0 }
+
+// Count returns how many steps of a kind the plan has.
+func (p *Plan) Count(kind StepKind) int {
+	n := 0
+	for _, s := range p.Steps {
+		if s.Kind == kind {
+			n++
+		}
+	}
+	return n
+}
+
+// InstallOptions say where an install puts things.
+type InstallOptions struct {
+	// ClientScope is where the client certificate goes: CurrentUser (the
+	// default, for the account the product runs as) or LocalMachine.
+	ClientScope store.Scope
+	// BackupDir is the folder in which the backup folder is made.
+	BackupDir string
+	// BackupPassword protects the backed-up certificates; at least
+	// MinBackupPassword characters when anything is backed up.
+	BackupPassword string
+	// Keep lists thumbprints of old certificates the user chose to keep.
+	Keep map[string]bool
+	// Now names the backup folder; zero means time.Now().
+	Now time.Time
+}
+
+// newPlan starts a plan over what the stores hold.
+func newPlan(s store.Store, found []Found, opts InstallOptions) *Plan {
+	return &Plan{Store: s, Found: found, BackupParent: opts.BackupDir, backupPassword: opts.BackupPassword, now: opts.Now}
+}
+
+// finish puts a plan's steps in the one order every plan has — back up what
+// will be removed, add what is missing, remove, then write the tool files
+// when the store keeps them — and checks that a backup can be protected.
+// Install and restore differ only in what they add and publish.
+func (p *Plan) finish(adds []Step, keep map[string]bool, publish *publishData) error {
+	present := make(map[store.CertID]bool, len(p.Found))
+	for _, f := range p.Found {
+		present[f.ID()] = true
+	}
+	var missing []Step
+	for _, a := range adds {
+		if !present[a.ID()] {
+			missing = append(missing, a)
+		}
+	}
+	removes, err := removals(p.Found, keep)
+	if err != nil {
+		return err
+	}
+	p.Steps = append(p.Steps, backupsFor(removes)...)
+	p.Steps = append(p.Steps, missing...)
+	p.Steps = append(p.Steps, removes...)
+	if _, ok := p.Store.(store.ToolFilesPublisher); ok && publish != nil && len(p.Steps) > 0 {
+		p.publish = publish
+		p.Steps = append(p.Steps, Step{Kind: StepPublish, Role: qlik.RoleClient, Subject: publish.client.Subject.String()})
+	}
+	if p.Count(StepBackup) > 0 && len(p.backupPassword) < MinBackupPassword {
+		return coded.New(CodeBackupPasswordTooShort, nil, "min", fmt.Sprint(MinBackupPassword))
+	}
+	return nil
+}
+
+// ID names the certificate the step is about.
+func (s Step) ID() store.CertID { return store.CertID{Location: s.Location, Thumbprint: s.Thumbprint} }
+
+// removals lists the old certificates to remove. Keeping an old root of the
+// same site is refused: Qlik treats two roots of one site as fatal.
+func removals(found []Found, keep map[string]bool) ([]Step, error) {
+	var out []Step
+	for _, f := range found {
+		if f.Class != ClassReplaced {
+			continue
+		}
+		tp := f.Thumbprint()
+		if keep[tp] {
+			if f.Role == qlik.RoleRoot {
+				return nil, coded.New(CodeKeepLeavesTwoRoots, nil, "thumbprint", tp, "subject", f.Cert.Subject.String())
+			}
+			continue
+		}
+		out = append(out, Step{Kind: StepRemove, Location: f.Location, Role: f.Role, Subject: f.Cert.Subject.String(),
+			Thumbprint: tp, WithKey: f.HasPrivateKey, cert: f.Cert, friendlyName: f.FriendlyName})
+	}
+	return out, nil
+}
+
+// backupsFor makes a backup step for each removal, run before anything
+// changes.
+func backupsFor(removes []Step) []Step {
+	out := make([]Step, 0, len(removes))
+	for _, r := range removes {
+		b := r
+		b.Kind = StepBackup
+		out = append(out, b)
+	}
+	return out
+}
