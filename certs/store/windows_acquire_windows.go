@@ -1,13 +1,6 @@
 package store
 
 import (
-	"bytes"
-	"crypto/rsa"
-	"encoding/binary"
-	"errors"
-	"math/big"
-	"slices"
-
 	"golang.org/x/sys/windows"
 )
 
@@ -55,7 +48,7 @@ func acquireKey(ctx *windows.CertContext) (*privateKey, error) {
 		nil, // pvParameters: reserved
 		&k.h, &k.keySpec, &k.owned)
 	if err != nil {
-		if c := containerOf(ctx); c != nil && c.ProvType != 0 && c.machine() && isNotFound(err) {
+		if c := containerOf(ctx); onWine() && c != nil && c.ProvType != 0 && c.machine() && isNotFound(err) {
 			if k, err2 := openMachineContainer(ctx, c); err2 == nil {
 				return k, nil
 			}
@@ -94,69 +87,4 @@ func (k *privateKey) upgradeToAES(c *keyContainer) {
 	}
 	k.release()
 	k.h, k.owned = h, true
-}
-
-// openMachineContainer opens a CryptoAPI key in the machine key set by its
-// container name. Wine 8's CryptAcquireCertificatePrivateKey drops the
-// CRYPT_MACHINE_KEYSET flag of CERT_KEY_PROV_INFO_PROP_ID and so never
-// finds a machine key; Windows does not need this. The key is checked
-// against the certificate, as CRYPT_ACQUIRE_COMPARE_KEY_FLAG would.
-func openMachineContainer(ctx *windows.CertContext, c *keyContainer) (*privateKey, error) {
-	cert, err := parseContext(ctx)
-	if err != nil {
-		return nil, err
-	}
-	name, err := windows.UTF16PtrFromString(c.Name)
-	if err != nil {
-		return nil, err
-	}
-	prov, err := windows.UTF16PtrFromString(c.Provider)
-	if err != nil {
-		return nil, err
-	}
-	// CRYPT_SILENT: never show UI. CRYPT_MACHINE_KEYSET: the machine's.
-	var h windows.Handle
-	if err := windows.CryptAcquireContext(&h, name, prov, c.ProvType, windows.CRYPT_SILENT|windows.CRYPT_MACHINE_KEYSET); err != nil {
-		return nil, err
-	}
-	k := &privateKey{h: h, keySpec: c.KeySpec, owned: true}
-	pub, err := containerPublicKey(k)
-	if err != nil || !pub.Equal(cert.PublicKey) {
-		k.release()
-		return nil, errors.New("the key container holds another key")
-	}
-	k.upgradeToAES(c)
-	return k, nil
-}
-
-const publicKeyBlob = 0x6 // PUBLICKEYBLOB
-
-// containerPublicKey reads the public half of a CryptoAPI key: a
-// PUBLICKEYBLOB is BLOBHEADER, RSAPUBKEY ("RSA1", bit length, public
-// exponent) and the modulus, little-endian.
-func containerPublicKey(k *privateKey) (*rsa.PublicKey, error) {
-	var hkey windows.Handle
-	if err := cryptGetUserKey(k.h, k.keySpec, &hkey); err != nil {
-		return nil, err
-	}
-	defer cryptDestroyKey(hkey)
-	var size uint32
-	if err := cryptExportKey(hkey, 0, publicKeyBlob, 0, nil, &size); err != nil {
-		return nil, err
-	}
-	b := make([]byte, size)
-	if err := cryptExportKey(hkey, 0, publicKeyBlob, 0, &b[0], &size); err != nil {
-		return nil, err
-	}
-	b = b[:size]
-	if len(b) < 20 || b[0] != publicKeyBlob || !bytes.Equal(b[8:12], []byte("RSA1")) {
-		return nil, errors.New("not an RSA PUBLICKEYBLOB")
-	}
-	bits := int(binary.LittleEndian.Uint32(b[12:16]))
-	if len(b) < 20+(bits+7)/8 {
-		return nil, errors.New("short PUBLICKEYBLOB")
-	}
-	n := slices.Clone(b[20 : 20+(bits+7)/8])
-	slices.Reverse(n)
-	return &rsa.PublicKey{N: new(big.Int).SetBytes(n), E: int(binary.LittleEndian.Uint32(b[16:20]))}, nil
 }

@@ -66,21 +66,22 @@ func (w *windowsStore) add(loc Location, cert *x509.Certificate, key crypto.Priv
 		defer windows.CertCloseStore(tmp, 0)
 	}
 	if err := setFriendlyName(ctx, name); err != nil {
-		w.discardKey(ctx)
-		return failed(loc, "CertSetCertificateContextProperty", err)
+		return errors.Join(failed(loc, "CertSetCertificateContextProperty", err), w.discardKey(ctx))
 	}
-	if old != nil {
-		err = swap(h, old, ctx)
+	if old != nil && onWine() {
+		err = replaceOnWine(h, old, ctx)
 	} else {
+		// CERT_STORE_ADD_REPLACE_EXISTING replaces the copy without its
+		// key, if there is one, in the same call.
 		err = put(h, ctx)
 	}
 	if err != nil {
-		w.discardKey(ctx) // leave no orphan key container behind
+		addErr := failed(loc, "CertAddCertificateContextToStore", err)
 		if isAccessDenied(err) {
-			return coded.New(CodeStoreAccessDenied, err, "store", "windows", "location", loc.String(),
+			addErr = coded.New(CodeStoreAccessDenied, err, "store", "windows", "location", loc.String(),
 				"detail", detail("CertAddCertificateContextToStore", err))
 		}
-		return failed(loc, "CertAddCertificateContextToStore", err)
+		return errors.Join(addErr, w.discardKey(ctx)) // leave no orphan key container behind
 	}
 	return commit(h, loc)
 }
@@ -104,11 +105,11 @@ func (w *windowsStore) newContext(loc Location, cert *x509.Certificate, key cryp
 		windows.CertCloseStore(tmp, 0)
 		return nil, 0, err
 	}
-	if err := repairForWine(ctx, loc); err != nil {
-		w.discardKey(ctx)
+	if err := repairOnWine(ctx, loc); err != nil {
+		err = errors.Join(failed(loc, "CertSetCertificateContextProperty(KEY_PROV_INFO)", err), w.discardKey(ctx))
 		windows.CertFreeCertificateContext(ctx)
 		windows.CertCloseStore(tmp, 0)
-		return nil, 0, failed(loc, "CertSetCertificateContextProperty(KEY_PROV_INFO)", err)
+		return nil, 0, err
 	}
 	return ctx, tmp, nil
 }
@@ -117,29 +118,11 @@ func (w *windowsStore) newContext(loc Location, cert *x509.Certificate, key cryp
 // are copied with it.
 func put(h windows.Handle, ctx *windows.CertContext) error {
 	return windows.CertAddCertificateContextToStore(h, ctx,
-		// CERT_STORE_ADD_REPLACE_EXISTING: the certificate was absent a
-		// moment ago; should another process have added it since, ours,
-		// with its key, wins.
+		// CERT_STORE_ADD_REPLACE_EXISTING: ours, with its key, replaces a
+		// copy without the key, and wins over one another process added
+		// a moment ago.
 		windows.CERT_STORE_ADD_REPLACE_EXISTING,
 		nil) // ppStoreContext: the added copy is not needed
-}
-
-// swap replaces old, the certificate without its key, by ctx, the same
-// with the key. CERT_STORE_ADD_REPLACE_EXISTING would do it in one call on
-// Windows, but Wine 8's registry store then persists the old copy, without
-// the key: delete first, then add, and put old back if the add fails.
-func swap(h windows.Handle, old, ctx *windows.CertContext) error {
-	keep := windows.CertDuplicateCertificateContext(old) // stays valid after the delete
-	defer windows.CertFreeCertificateContext(keep)
-	// CertDeleteCertificateFromStore frees the context it is given.
-	if err := windows.CertDeleteCertificateFromStore(windows.CertDuplicateCertificateContext(old)); err != nil {
-		return err
-	}
-	if err := put(h, ctx); err != nil {
-		_ = put(h, keep)
-		return err
-	}
-	return nil
 }
 
 // importKeyed imports cert and key into a temporary memory store through

@@ -10,8 +10,8 @@ import (
 
 // ExportPFX exports the certificate, with its key when it has one, through
 // PFXExportCertStoreEx: the key never passes through qscert in clear, and a
-// key Windows marked non-exportable is refused by Windows itself. Where
-// that function is missing (Wine), exportByKey does the same job.
+// key Windows marked non-exportable is refused by Windows itself. Under
+// Wine, where that function is a stub, exportByKey does the same job.
 func (w *windowsStore) ExportPFX(loc Location, thumbprint, password string) ([]byte, error) {
 	h, err := w.open(loc, forReading)
 	if err != nil {
@@ -53,7 +53,7 @@ func (w *windowsStore) ExportPFX(loc Location, thumbprint, password string) ([]b
 	// First call sizes the blob, the second fills it.
 	var blob windows.CryptDataBlob
 	if err := pfxExportCertStoreEx(mem, &blob, pw, nil, flags); err != nil {
-		if isStub(err) {
+		if onWine() && isStub(err) {
 			return exportByKey(ctx, loc, thumbprint, password, err)
 		}
 		return nil, exportFailed(loc, thumbprint, err)

@@ -5,6 +5,7 @@ package store
 import (
 	"crypto"
 	"crypto/x509"
+	"os"
 	"strings"
 	"syscall"
 	"testing"
@@ -167,4 +168,13 @@ func EmptyStore(loc Location, thumbprints []string) error {
 		}
 	}
 	return commit(h, loc)
+}
+
+// The Wine workarounds run only under Wine: tools/wine/test-windows.sh sets
+// WINEPREFIX, which Wine passes to the program; a real Windows test run
+// has no such variable and must take the Windows paths.
+func TestWineIsDetectedOnlyUnderWine(t *testing.T) {
+	if want := os.Getenv("WINEPREFIX") != ""; onWine() != want {
+		t.Fatalf("onWine() = %v, want %v", onWine(), want)
+	}
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"strings"
 	"unsafe"
 
@@ -102,48 +103,14 @@ func (k *keyContainer) deleteCNG(name, prov *uint16) error {
 }
 
 // discardKey deletes the key container ctx points at unless a certificate
-// in the stores uses it: the clean-up after a failed Add. Wine imports
-// every key of a key set into one container, which the check protects.
-// Errors are ignored; the Add's own error is the one that matters.
-func (w *windowsStore) discardKey(ctx *windows.CertContext) {
+// in the stores still uses it: the clean-up after an add that failed, so
+// that no orphan key is left behind. The error is for the caller to join
+// to the add's own.
+func (w *windowsStore) discardKey(ctx *windows.CertContext) error {
 	if k := containerOf(ctx); k != nil && !w.containerInUse(k) {
-		_ = k.delete()
+		if err := k.delete(); err != nil {
+			return fmt.Errorf("deleting the new key container %s: %w", k.Name, err)
+		}
 	}
-}
-
-// repairForWine corrects the key container property of a certificate
-// fresh from PFXImportCertStore where Wine 8 writes it wrong: Wine leaves
-// out CRYPT_MACHINE_KEYSET for a machine key (so the key is then looked
-// for in the user's key set and not found) and stores the provider's
-// PP_KEYSPEC (AT_KEYEXCHANGE|AT_SIGNATURE) instead of the key's spec.
-// Windows writes both right, and then this changes nothing.
-func repairForWine(ctx *windows.CertContext, loc Location) error {
-	k := containerOf(ctx)
-	if k == nil || k.ProvType == 0 {
-		return nil
-	}
-	machine := loc.Scope == LocalMachine
-	validSpec := k.KeySpec == atKeyExchange || k.KeySpec == atSignature
-	if k.machine() == machine && validSpec {
-		return nil
-	}
-	if machine {
-		k.Flags |= windows.CRYPT_MACHINE_KEYSET
-	} else {
-		k.Flags &^= windows.CRYPT_MACHINE_KEYSET
-	}
-	if !validSpec {
-		// A PFX import stores an RSA key as a key-exchange key.
-		k.KeySpec = atKeyExchange
-	}
-	name, err := windows.UTF16PtrFromString(k.Name)
-	if err != nil {
-		return err
-	}
-	prov, err := windows.UTF16PtrFromString(k.Provider)
-	if err != nil {
-		return err
-	}
-	info := cryptKeyProvInfo{ContainerName: name, ProvName: prov, ProvType: k.ProvType, Flags: k.Flags, KeySpec: k.KeySpec}
-	return certSetCertificateContextProperty(ctx, certKeyProvInfoPropID, 0, unsafe.Pointer(&info))
+	return nil
 }
