@@ -22,8 +22,8 @@ test-windows:
 	bash tools/wine/test-windows.sh
 
 fuzz:
-	for t in $$($(GO) test -list '^Fuzz' ./certs/ | grep '^Fuzz'); do \
-		CGO_ENABLED=0 $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime 300000x -fuzzminimizetime 5000x ./certs/ || exit 1; done
+	for p in $$($(GO) list ./certs/...); do for t in $$(CGO_ENABLED=0 $(GO) test -list '^Fuzz' $$p | grep '^Fuzz'); do \
+		CGO_ENABLED=0 $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime 300000x -fuzzminimizetime 5000x $$p || exit 1; done; done
 
 # One PNG per page of the install flow, in English and French, from the
 # real program under Xvfb. Look at them before committing them.

@@ -2,20 +2,10 @@ package app
 
 import (
 	"fmt"
-	"sort"
 
 	"qscert/assets/i18n"
 	"qscert/certs/coded"
 )
-
-// command is one `qscert <name>` command.
-type command struct {
-	summary string // translation key of the one-line description
-	run     func(env *Env, args []string) int
-}
-
-// commands is filled by the cmd_*.go files, one command each.
-var commands = map[string]command{}
 
 // Main runs qscert with the process's arguments and returns the exit code.
 func Main(args []string) int {
@@ -30,10 +20,10 @@ func Run(env *Env, args []string) int {
 	}
 	name := args[0]
 	switch name {
-	case "help", "-h", "--help", "-help":
-		return runHelp(env, args[1:])
+	case "-h", "--help", "-help":
+		name = "help"
 	}
-	cmd, ok := commands[name]
+	cmd, ok := commandNamed(name)
 	if !ok {
 		t := i18n.New("")
 		fmt.Fprintln(env.Stderr, t.Error(coded.New(CodeUnknownCommand, nil, "command", name)))
@@ -50,13 +40,8 @@ func runHelp(env *Env, args []string) int {
 	}
 	t := c.translator()
 	fmt.Fprintln(env.Stdout, t.T("cli.usage"))
-	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(env.Stdout, "  %-9s %s\n", n, t.T(commands[n].summary))
+	for _, c := range commands() {
+		fmt.Fprintf(env.Stdout, "  %-9s %s\n", c.name, t.T(c.summary))
 	}
 	fmt.Fprintln(env.Stdout, t.T("cli.usage.footer"))
 	return ExitOK

@@ -1,18 +1,14 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 
 	"qscert/assets/i18n"
 	"qscert/certs/coded"
 	"qscert/certs/install"
+	"qscert/certs/output"
 	"qscert/certs/store"
 )
-
-func init() {
-	commands["install"] = command{summary: "cli.install.summary", run: runInstall}
-}
 
 // changeFlags are the flags of the commands that change a store.
 type changeFlags struct {
@@ -32,10 +28,10 @@ func (f *changeFlags) register(c *commandFlags) {
 
 // installOutput is the --json output of install and restore.
 type installOutput struct {
-	Report *reportJSONOut  `json:"validation,omitempty"`
-	Plan   *planJSON       `json:"plan,omitempty"`
+	Report *output.Report  `json:"validation,omitempty"`
+	Plan   *output.Plan    `json:"plan,omitempty"`
 	Result *install.Result `json:"result,omitempty"`
-	Error  *errorJSON      `json:"error,omitempty"`
+	Error  *coded.Problem  `json:"error,omitempty"`
 }
 
 func runInstall(env *Env, args []string) int {
@@ -67,10 +63,9 @@ func runInstall(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, t, err, ExitUsage)
 	}
-	r := reportJSON(t, report)
-	out.Report = &r
+	out.Report = output.ReportOf(t, report)
 	if !c.json {
-		printReport(env.Stdout, t, report)
+		output.WriteReport(env.Stdout, t, report)
 	}
 	if report.Blocking() {
 		return finish(env, t, c.json, out, nil, ExitFindings)
@@ -103,10 +98,9 @@ func runInstall(env *Env, args []string) int {
 // applyPlan shows a plan, asks for confirmation and applies it; install and
 // restore share it.
 func applyPlan(env *Env, t *i18n.Translator, asJSON bool, f *changeFlags, st store.Store, plan *install.Plan, out *installOutput) int {
-	pj := planToJSON(t, st.Name(), plan)
-	out.Plan = &pj
+	out.Plan = output.PlanOf(t, st.Name(), plan)
 	if !asJSON {
-		printPlan(env.Stdout, t, st.Name(), plan)
+		output.WritePlan(env.Stdout, t, st.Name(), plan)
 	}
 	if plan.Empty() || f.dryRun {
 		return finish(env, t, asJSON, out, nil, ExitOK)
@@ -116,7 +110,7 @@ func applyPlan(env *Env, t *i18n.Translator, asJSON bool, f *changeFlags, st sto
 	}
 	progress := func(done, total int, s install.Step) {
 		if !asJSON {
-			fmt.Fprintf(env.Stdout, "  [%d/%d] %s\n", done, total, describeStep(t, s))
+			fmt.Fprintf(env.Stdout, "  [%d/%d] %s\n", done, total, output.StepSentence(t, s))
 		}
 	}
 	res, err := plan.Apply(progress)
@@ -140,19 +134,16 @@ func applyPlan(env *Env, t *i18n.Translator, asJSON bool, f *changeFlags, st sto
 // finish prints the JSON output, or the error for people, and returns code.
 func finish(env *Env, t *i18n.Translator, asJSON bool, out *installOutput, err error, code int) int {
 	if err != nil {
-		out.Error = &errorJSON{Code: string(coded.CodeOf(err)), Message: t.Error(err)}
-		if cause := coded.As(errors.Unwrap(err)); cause != nil {
-			out.Error.Cause = t.Error(cause)
-		}
+		out.Error = output.ProblemOf(t, err)
 	}
 	if asJSON {
-		writeJSON(env.Stdout, out)
+		output.WriteJSON(env.Stdout, out)
 		return code
 	}
 	if out.Error != nil {
 		fmt.Fprintln(env.Stderr, out.Error.Message)
-		if out.Error.Cause != "" {
-			fmt.Fprintln(env.Stderr, out.Error.Cause)
+		if out.Error.Cause != nil {
+			fmt.Fprintln(env.Stderr, out.Error.Cause.Message)
 		}
 	}
 	return code

@@ -6,43 +6,8 @@ import (
 	"qscert/assets/i18n"
 	"qscert/certs/export"
 	"qscert/certs/install"
-	"qscert/certs/qlik"
+	"qscert/certs/output"
 )
-
-func init() {
-	commands["list"] = command{summary: "cli.list.summary", run: runList}
-}
-
-// listedCertificate is one Qlik certificate found in a store.
-type listedCertificate struct {
-	Location      string        `json:"location"`
-	Class         install.Class `json:"class"`
-	Role          qlik.Role     `json:"role"`
-	Subject       string        `json:"subject"`
-	Issuer        string        `json:"issuer"`
-	NotAfter      string        `json:"notAfter"`
-	Thumbprint    string        `json:"thumbprint"`
-	HasPrivateKey bool          `json:"hasPrivateKey"`
-	FriendlyName  string        `json:"friendlyName,omitempty"`
-}
-
-// qlikCertificates lists the Qlik certificates among found, public parts
-// only; the support report uses it too.
-func qlikCertificates(found []install.Found) []listedCertificate {
-	out := []listedCertificate{}
-	for _, f := range found {
-		if f.Class == install.ClassUnrelated || f.Cert == nil {
-			continue
-		}
-		out = append(out, listedCertificate{
-			Location: f.Location.String(), Class: f.Class, Role: f.Role,
-			Subject: f.Cert.Subject.String(), Issuer: f.Cert.Issuer.String(),
-			NotAfter: f.Cert.NotAfter.UTC().Format("2006-01-02"), Thumbprint: f.Thumbprint(),
-			HasPrivateKey: f.HasPrivateKey, FriendlyName: f.FriendlyName,
-		})
-	}
-	return out
-}
 
 // runList shows the Qlik certificates in the stores. With --dir, each is
 // classified against that export: what an install would keep or replace.
@@ -76,9 +41,9 @@ func runList(env *Env, args []string) int {
 	if err != nil {
 		return fail(env, t, err, ExitUsage)
 	}
-	listed := qlikCertificates(found)
+	listed := output.QlikCertificates(found)
 	if c.json {
-		writeJSON(env.Stdout, map[string]any{"store": st.Name(), "certificates": listed})
+		output.WriteJSON(env.Stdout, map[string]any{"store": st.Name(), "certificates": listed})
 		return ExitOK
 	}
 	fmt.Fprintln(env.Stdout, t.T("cli.list.header", map[string]string{"store": st.Name(), "count": fmt.Sprint(len(listed))}))

@@ -21,6 +21,7 @@ import (
 	"qscert/certs/qrs/qrstest"
 	"qscert/certs/store"
 	"qscert/certs/store/storetest"
+	"qscert/certs/support"
 )
 
 // readZip returns the raw bytes of a report and its entries by name.
@@ -88,7 +89,7 @@ func TestReportHoldsEverythingButSecrets(t *testing.T) {
 	// Nothing secret, in the archive's bytes (entries are stored, not
 	// compressed, so this scan sees everything) and in each entry.
 	keyDER := x509.MarshalPKCS1PrivateKey(site.Client.Key)
-	for _, blob := range append([][]byte{raw}, files[supportJSONName], files[supportTextName]) {
+	for _, blob := range append([][]byte{raw}, files[support.JSONName], files[support.TextName]) {
 		for _, secret := range [][]byte{[]byte("PRIVATE KEY"), []byte(password), keyDER, []byte(base64.StdEncoding.EncodeToString(keyDER)[:64])} {
 			if bytes.Contains(blob, secret) {
 				t.Fatalf("the report contains %q", secret[:min(len(secret), 20)])
@@ -96,8 +97,8 @@ func TestReportHoldsEverythingButSecrets(t *testing.T) {
 		}
 	}
 
-	var r supportReport
-	if err := json.Unmarshal(files[supportJSONName], &r); err != nil {
+	var r support.Report
+	if err := json.Unmarshal(files[support.JSONName], &r); err != nil {
 		t.Fatalf("report.json: %v", err)
 	}
 	if r.App.Version != Version || r.App.OS == "" || r.Machine.Hostname != "reporting01" {
@@ -130,7 +131,7 @@ func TestReportHoldsEverythingButSecrets(t *testing.T) {
 	if c := r.Connection; c == nil || c.Result == nil || len(c.Result.Checks) != 1 || c.Result.Checks[0].Code != "ok" {
 		t.Fatalf("connection section = %+v", r.Connection)
 	}
-	text := string(files[supportTextName])
+	text := string(files[support.TextName])
 	for _, want := range []string{"qscert support report", "Qlik certificates in memory", "CN=QlikClient", "Qlik Sense Repository 14.173.4", "The certificates work."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("report text lacks %q:\n%s", want, text)
@@ -175,8 +176,8 @@ func TestReportRecordsWhatFails(t *testing.T) {
 		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
 	}
 	_, files := readZip(t, out)
-	var r supportReport
-	if err := json.Unmarshal(files[supportJSONName], &r); err != nil {
+	var r support.Report
+	if err := json.Unmarshal(files[support.JSONName], &r); err != nil {
 		t.Fatal(err)
 	}
 	if len(r.Stores) != 1 || r.Stores[0].Error == nil || r.Stores[0].Error.Code != store.CodeStoreMissing {
@@ -185,7 +186,7 @@ func TestReportRecordsWhatFails(t *testing.T) {
 	if c := r.Connection; c == nil || c.Result == nil || c.Result.Checks[0].Code != "connection-refused" {
 		t.Errorf("connection = %+v", r.Connection)
 	}
-	if text := string(files[supportTextName]); !strings.Contains(text, "a refusé la connexion") {
+	if text := string(files[support.TextName]); !strings.Contains(text, "a refusé la connexion") {
 		t.Errorf("French text lacks the diagnosis:\n%s", text)
 	}
 }
@@ -197,7 +198,7 @@ func TestReportWithNothingToCheck(t *testing.T) {
 		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
 	}
 	_, files := readZip(t, out)
-	text := string(files[supportTextName])
+	text := string(files[support.TextName])
 	for _, want := range []string{"No export folder was checked", "No connection test was made"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text lacks %q:\n%s", want, text)

@@ -5,10 +5,6 @@ import (
 	"qscert/certs/install"
 )
 
-func init() {
-	commands["restore"] = command{summary: "cli.restore.summary", run: runRestore}
-}
-
 // runRestore puts a backup back exactly: the backed-up certificates return
 // to where they were, and the certificates of the same site installed since
 // are backed up in turn and removed.

@@ -5,12 +5,9 @@ import (
 
 	"qscert/certs/coded"
 	"qscert/certs/export"
+	"qscert/certs/output"
 	"qscert/certs/validate"
 )
-
-func init() {
-	commands["validate"] = command{summary: "cli.validate.summary", run: runValidate}
-}
 
 // validateFlags are the flags that say what an export is checked against;
 // install and report take them too.
@@ -73,9 +70,9 @@ func runValidate(env *Env, args []string) int {
 		return fail(env, t, err, ExitUsage)
 	}
 	if c.json {
-		writeJSON(env.Stdout, reportJSON(t, report))
+		output.WriteJSON(env.Stdout, output.ReportOf(t, report))
 	} else {
-		printReport(env.Stdout, t, report)
+		output.WriteReport(env.Stdout, t, report)
 	}
 	if report.Blocking() {
 		return ExitFindings

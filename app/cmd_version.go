@@ -6,10 +6,6 @@ import (
 	"runtime"
 )
 
-func init() {
-	commands["version"] = command{summary: "cli.version.summary", run: runVersion}
-}
-
 func runVersion(env *Env, args []string) int {
 	c := newCommandFlags("version")
 	if _, err := c.parse(args); err != nil {

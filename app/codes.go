@@ -16,5 +16,4 @@ var (
 	CodeNoWindow              = Codes.Error("no-window")
 	CodeConfirmationNeeded    = Codes.Error("confirmation-needed")
 	CodeNotConfirmed          = Codes.Error("not-confirmed")
-	CodeReportUnwritable      = Codes.Error("report-unwritable")
 )

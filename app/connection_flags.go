@@ -2,15 +2,13 @@ package app
 
 import (
 	"flag"
-	"net"
-	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
 	"qscert/assets/i18n"
 	"qscert/certs/coded"
 	"qscert/certs/export"
+	"qscert/certs/qlik"
 	"qscert/certs/qrs"
 	"qscert/certs/validate"
 )
@@ -78,35 +76,23 @@ func (f *connectionFlags) normalize(c *commandFlags) error {
 			f.portSet = true
 		}
 	})
-	host, port := splitHost(f.host)
-	if host == "" && (f.command == "test" || f.host != "") {
+	h, ok := qlik.ParseHost(f.host)
+	if !ok {
+		// Not a host name: the test refuses it itself (dns-failed, "not a
+		// host name") rather than dial anything.
+		h = qlik.Host{Name: strings.TrimSpace(f.host)}
+	}
+	if h.Name == "" && (f.command == "test" || f.host != "") {
 		return coded.New(CodeBadUsage, nil, "command", f.command, "detail", f.t.T("cli.test.needs-host"))
 	}
-	f.host = host
-	if port != 0 && !f.portSet {
-		f.port = port
+	f.host = h.Name
+	if h.Port != 0 && !f.portSet {
+		f.port = h.Port
 	}
 	if f.port <= 0 || f.port > 65535 || f.enginePort <= 0 || f.enginePort > 65535 || f.timeout <= 0 {
 		return coded.New(CodeBadUsage, nil, "command", f.command, "detail", "--port, --engine-port, --timeout")
 	}
 	return nil
-}
-
-// splitHost takes the host, and a port if any, from "qlik", "qlik:4242",
-// "[::1]:4242" or "https://qlik:4242/qmc".
-func splitHost(s string) (string, int) {
-	s = strings.TrimSpace(s)
-	if strings.Contains(s, "://") {
-		if u, err := url.Parse(s); err == nil {
-			p, _ := strconv.Atoi(u.Port())
-			return u.Hostname(), p
-		}
-	}
-	if h, p, err := net.SplitHostPort(s); err == nil {
-		port, _ := strconv.Atoi(p)
-		return h, port
-	}
-	return strings.Trim(s, "[]"), 0
 }
 
 // identity loads the client certificate and root to test with, from the

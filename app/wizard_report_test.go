@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"qscert/certs/certstest"
+	"qscert/certs/coded"
 	"qscert/certs/export"
 	"qscert/certs/install"
 	"qscert/certs/machine"
@@ -20,6 +21,7 @@ import (
 	"qscert/certs/qrs"
 	"qscert/certs/store"
 	"qscert/certs/store/storetest"
+	"qscert/certs/support"
 	"qscert/certs/validate"
 	"qscert/wizard"
 )
@@ -47,7 +49,7 @@ func TestTheWizardsSupportReportHoldsNoPasswordNorKey(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "report.zip")
 	err = wizardReportSaver(env, st)(out, wizard.ReportInput{
 		Lang: "fr", Folder: dir, Host: "qlik.corp.example", Report: validate.Validate(loaded, validate.Options{Now: now}),
-		Diagnosis: &qrs.Diagnosis{Check: "qrs", Code: qrs.CodeHTTP403, Params: map[string]string{}},
+		Diagnosis: &qrs.Diagnosis{Check: "qrs", Error: coded.Error{Code: qrs.CodeHTTP403, Params: map[string]string{"host": "qlik"}}},
 		BackupDir: "/backups/x",
 	})
 	if err != nil {
@@ -66,9 +68,9 @@ func TestTheWizardsSupportReportHoldsNoPasswordNorKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var r supportReport
+	var r support.Report
 	for _, f := range zr.File {
-		if f.Name != supportJSONName {
+		if f.Name != support.JSONName {
 			continue
 		}
 		rc, _ := f.Open()

@@ -164,7 +164,7 @@ func TestGoldenDone(t *testing.T) {
 			st := h.wiz.st
 			st.installed = true
 			st.result = &install.Result{Done: fixedSteps(), BackupDir: `C:\ProgramData\qscert\backups\qscert-backup-20260301-120000`}
-			st.diagnosis = &qrs.Diagnosis{Code: qrs.CodeOK, About: &qrs.About{BuildVersion: "14.173.4"}, ElapsedMS: 12}
+			st.diagnosis = &qrs.Diagnosis{Error: coded.Error{Code: qrs.CodeOK, Params: map[string]string{"host": testHost}}, About: &qrs.About{BuildVersion: "14.173.4"}, ElapsedMS: 12}
 			p := h.wiz.pageDone()
 			p.showSummary()
 			p.showDiagnosis()

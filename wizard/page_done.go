@@ -180,7 +180,7 @@ func (p *donePage) showDiagnosis() {
 		// The icon carries the colour: green text is hard to read on a
 		// light background.
 		p.result.Importance = widget.MediumImportance
-		p.result.SetText(w.tr.Code(st.diagnosis.Code, withHost(st.diagnosis.Params, st.host)))
+		p.result.SetText(w.tr.Code(st.diagnosis.Code, st.diagnosis.Params))
 		if a := st.diagnosis.About; a != nil {
 			p.detail.SetText(w.t("wizard.done.test.about", map[string]string{
 				"version": a.BuildVersion, "ms": strconv.FormatInt(st.diagnosis.ElapsedMS, 10),
@@ -190,7 +190,7 @@ func (p *donePage) showDiagnosis() {
 	default:
 		p.resultIcon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
 		p.result.Importance = widget.DangerImportance
-		p.result.SetText(w.tr.Code(st.diagnosis.Code, withHost(st.diagnosis.Params, st.host)))
+		p.result.SetText(w.tr.Code(st.diagnosis.Code, st.diagnosis.Params))
 		if st.diagnosis.Detail != "" {
 			// The technical cause, for the support engineer on the call.
 			p.detail.SetText(w.t("wizard.done.test.detail", map[string]string{"detail": st.diagnosis.Detail}))
@@ -198,15 +198,6 @@ func (p *donePage) showDiagnosis() {
 		}
 	}
 	p.result.Refresh()
-}
-
-// withHost adds the host to a diagnosis' parameters when it lacks it.
-func withHost(params map[string]string, host string) map[string]string {
-	out := map[string]string{"host": host}
-	for k, v := range params {
-		out[k] = v
-	}
-	return out
 }
 
 // chooseReportFile asks where to save the support report.

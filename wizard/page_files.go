@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"qscert/certs/coded"
 	"qscert/certs/export"
 	"qscert/certs/qlik"
 	"qscert/certs/validate"
@@ -216,15 +215,7 @@ func (p *filesPage) showReport() {
 	for _, c := range r.Certificates {
 		p.cards.Add(w.certCard(c, r.FindingsFor(c.Role)))
 	}
-	errs, warnings := 0, 0
-	for _, f := range r.Findings {
-		switch f.Severity {
-		case coded.SeverityError:
-			errs++
-		case coded.SeverityWarning:
-			warnings++
-		}
-	}
+	errs, warnings := r.Counts()
 	params := map[string]string{
 		"count":    strconv.Itoa(len(r.Certificates)),
 		"format":   w.t("format." + string(r.Format)),
@@ -289,14 +280,14 @@ func (p *filesPage) addFile(path string) {
 }
 
 // hostProblem says what is wrong with a server name, or "" when it is
-// usable. The QRS is reached at https://HOST:4242, so only the name is
-// wanted; an IP address is allowed (validation warns about it).
+// usable. The QRS is reached at https://HOST:4242, so the field wants the
+// name alone, not a URL or a port; an IP address is allowed (validation
+// warns about it). What a host name is, qlik.ParseHost says.
 func hostProblem(w *Wizard, host string) string {
-	host = strings.TrimSpace(host)
-	switch {
-	case host == "":
+	if strings.TrimSpace(host) == "" {
 		return w.t("wizard.files.host.empty")
-	case strings.Contains(host, "://") || strings.ContainsAny(host, "/\\ ") || strings.Count(host, ":") == 1:
+	}
+	if h, ok := qlik.ParseHost(host); !ok || h.Decorated {
 		return w.t("wizard.files.host.only-name")
 	}
 	return ""

@@ -4,14 +4,12 @@ import (
 	"os"
 	"path/filepath"
 
+	"qscert/certs/qlik"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 )
-
-// exportExtensions are the files the file picker offers: what the QMC
-// writes in either format.
-var exportExtensions = []string{".pem", ".cer", ".crt", ".der", ".pfx", ".p12", ".key"}
 
 // chooseFolder opens the folder picker, starting from the last folder.
 func (p *filesPage) chooseFolder() {
@@ -38,7 +36,7 @@ func (p *filesPage) chooseFile() {
 		_ = f.Close() // certs reads the file itself
 		p.addFile(path)
 	}, w.win)
-	d.SetFilter(storage.NewExtensionFileFilter(exportExtensions))
+	d.SetFilter(storage.NewExtensionFileFilter(qlik.ExportExtensions))
 	p.preparePicker(d, "wizard.files.pick.file.title")
 	d.Show()
 }

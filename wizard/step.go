@@ -26,8 +26,9 @@ func (s *step) backAllowed() bool { return s.canBack == nil || s.canBack() }
 
 func (s *step) isBusy() bool { return s.busy != nil && s.busy() }
 
-// flowA is the install flow of DESIGN.md: welcome, QMC export guide, files,
-// old certificates, install, confirmation.
+// flowA is the install flow ("Install exported certificates on this
+// machine"): welcome, QMC export guide, files, old certificates, install,
+// confirmation.
 //
 // Pages are built the first time they are shown (the page* accessors):
 // the window appears sooner, which is what a double-click waits for.

@@ -11,4 +11,7 @@ type Problem struct {
 	Role     string            `json:"role,omitempty"`
 	File     string            `json:"file,omitempty"`
 	Message  string            `json:"message"`
+	// Cause is the coded error this one wraps, when there is one: the
+	// store's refusal behind install-rolled-back, say.
+	Cause *Problem `json:"cause,omitempty"`
 }

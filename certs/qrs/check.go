@@ -6,12 +6,11 @@ import (
 	"errors"
 	"net"
 	"net/http"
-	"net/url"
 	"strconv"
-	"strings"
 	"time"
 
 	"qscert/certs/coded"
+	"qscert/certs/qlik"
 )
 
 // service is what differs between the QRS call and the Engine's.
@@ -62,7 +61,7 @@ func run(ctx context.Context, id *Identity, opts Options, s service) *Diagnosis 
 	start := time.Now()
 	d := &Diagnosis{Check: s.name, URL: "https://" + net.JoinHostPort(o.Host, strconv.Itoa(s.port(o))) + s.path}
 	defer func() { d.ElapsedMS = time.Since(start).Milliseconds() }()
-	if !validHost(o.Host) {
+	if !qlik.ValidHostName(o.Host) {
 		// An empty host would dial this machine, and a host with a path or
 		// a user in it is not a name at all: never call what was not meant.
 		d.set(coded.New(CodeDNSFailed, errors.New("not a host name"), "host", o.Host))
@@ -85,7 +84,7 @@ func run(ctx context.Context, id *Identity, opts Options, s service) *Diagnosis 
 		Get(d.URL)
 	d.ClientCertificateSent = st.clientCertSent.Load()
 	if err != nil {
-		d.set(diagnoseError(err, st, o))
+		d.set(diagnoseError(err, st, o, s.port(o)))
 		return d
 	}
 	raw := resp.RawResponse
@@ -103,14 +102,4 @@ func statusText(code int) string {
 		return strconv.Itoa(code) + " " + t
 	}
 	return strconv.Itoa(code)
-}
-
-// validHost reports whether host is a host name or an IP address and
-// nothing more: the URL built from it must name exactly that host.
-func validHost(host string) bool {
-	if host == "" || strings.ContainsAny(host, "/?#@\\ \t\r\n") {
-		return false
-	}
-	u, err := url.Parse("https://" + net.JoinHostPort(host, "4242") + "/")
-	return err == nil && u.Hostname() == host && u.Port() == "4242"
 }

@@ -14,12 +14,13 @@ import (
 	"qscert/certs/coded"
 )
 
-// diagnoseError turns a failed call into a code. The order matters: our own
-// refusal of the server first, then the network, then what the server did
-// to our certificate.
-func diagnoseError(err error, st *handshakeState, o Options) *coded.Error {
+// diagnoseError turns a failed call to port into a code. The order
+// matters: our own refusal of the server first, then the network, then what
+// the server did to our certificate. port is the service's (the QRS's or
+// the Engine's), so that the advice names the port that was called.
+func diagnoseError(err error, st *handshakeState, o Options, servicePort int) *coded.Error {
 	host := o.Host
-	port := strconv.Itoa(o.Port)
+	port := strconv.Itoa(servicePort)
 	if e := coded.As(err); e != nil {
 		return e // verifyServer refused the server: tls-untrusted-server or tls-host-mismatch
 	}

@@ -5,10 +5,11 @@ import "qscert/certs/coded"
 // Diagnosis is the outcome of one call: a code (ok or what failed), the
 // parameters of its advice, and what was learnt on the way.
 type Diagnosis struct {
-	Check  string            `json:"check"` // "qrs" or "engine"
-	URL    string            `json:"url"`
-	Code   coded.Code        `json:"code"`
-	Params map[string]string `json:"params,omitempty"`
+	Check string `json:"check"` // "qrs" or "engine"
+	URL   string `json:"url"`
+	// Error is the outcome: ok, or what failed, with the parameters of its
+	// advice. Its cause is kept in Detail, for people.
+	coded.Error
 	// Detail is the technical cause, for a support engineer and the
 	// report. It is never the explanation a user reads: Code is.
 	Detail string `json:"detail,omitempty"`
@@ -30,14 +31,11 @@ func (d *Diagnosis) Err() error {
 	if d.OK() {
 		return nil
 	}
-	e := coded.New(d.Code, nil)
-	e.Params = d.Params
-	return e
+	return &d.Error
 }
 
 func (d *Diagnosis) set(e *coded.Error) {
-	d.Code = e.Code
-	d.Params = e.Params
+	d.Error = *e
 	if e.Err != nil {
 		d.Detail = e.Err.Error()
 	}

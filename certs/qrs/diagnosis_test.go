@@ -1,6 +1,7 @@
 package qrs_test
 
 import (
+	"context"
 	"crypto/tls"
 	"net"
 	"net/http"
@@ -204,4 +205,21 @@ func plainHTTP(t *testing.T) string {
 	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("hello")) }))
 	t.Cleanup(s.Close)
 	return strings.TrimPrefix(s.URL, "http://")
+}
+
+// A refused connection names the port that was called: the Engine's for the
+// Engine check, the QRS's for the QRS check.
+func TestConnectionRefusedNamesThePortOfTheCheck(t *testing.T) {
+	id := identityOf(t, legacy(t))
+	o := qrs.Options{Host: "qlik.corp.example", Address: closedPort(t), Port: 4242, EnginePort: 4747, Timeout: 2 * time.Second}
+	for _, c := range []struct {
+		name string
+		test func(context.Context, *qrs.Identity, qrs.Options) *qrs.Diagnosis
+		port string
+	}{{"qrs", qrs.Test, "4242"}, {"engine", qrs.TestEngine, "4747"}} {
+		d := c.test(t.Context(), id, o)
+		if d.Code != qrs.CodeConnectionRefused || d.Params["port"] != c.port {
+			t.Errorf("%s: %s port=%q, want connection-refused port=%s", c.name, d.Code, d.Params["port"], c.port)
+		}
+	}
 }

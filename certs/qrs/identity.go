@@ -51,10 +51,10 @@ func IdentityFromExport(exp *export.Export) (*Identity, error) {
 		return nil, coded.New(export.CodeNoCertificates, errors.New("no export"))
 	}
 	if exp.Root == nil {
-		return nil, exportProblem(exp, qlik.RoleRoot, export.CodeFileMissing, fileName(exp, "root.pem", "root.cer"))
+		return nil, exportProblem(exp, qlik.RoleRoot, export.CodeFileMissing, qlik.CertificateFile(qlik.RoleRoot, exp.Format))
 	}
 	if exp.Client == nil {
-		return nil, exportProblem(exp, qlik.RoleClient, export.CodeFileMissing, fileName(exp, "client.pem", "client.pfx"))
+		return nil, exportProblem(exp, qlik.RoleClient, export.CodeFileMissing, qlik.CertificateFile(qlik.RoleClient, exp.Format))
 	}
 	if exp.Client.Key == nil {
 		return nil, exportProblem(exp, qlik.RoleClient, export.CodeNoPrivateKey, exp.Client.File)
@@ -79,25 +79,9 @@ func exportProblem(exp *export.Export, role qlik.Role, code coded.Code, file str
 	for _, match := range matches {
 		for _, f := range exp.Findings {
 			if match(f) {
-				return findingError(f)
+				return f.Err()
 			}
 		}
 	}
 	return coded.New(code, nil, "file", file, "role", string(role))
-}
-
-func findingError(f finding.Finding) error {
-	e := coded.New(f.Code, nil)
-	e.Params = make(map[string]string, len(f.Params))
-	for k, v := range f.Params {
-		e.Params[k] = v
-	}
-	return e
-}
-
-func fileName(exp *export.Export, pem, windows string) string {
-	if exp.Format == qlik.FormatWindows {
-		return windows
-	}
-	return pem
 }

@@ -73,19 +73,7 @@ func namesHost(leaf *x509.Certificate, host string) bool {
 	if leaf.VerifyHostname(host) == nil {
 		return true
 	}
-	return sameName(leaf.Subject.CommonName, host)
-}
-
-func sameName(a, b string) bool {
-	a = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(a)), ".")
-	b = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(b)), ".")
-	if a == "" || b == "" {
-		return false
-	}
-	if ipA, ipB := net.ParseIP(a), net.ParseIP(b); ipA != nil || ipB != nil {
-		return ipA != nil && ipB != nil && ipA.Equal(ipB)
-	}
-	return a == b
+	return qlik.SameName(leaf.Subject.CommonName, host)
 }
 
 // suggestHost picks the name to connect with instead of host: the FQDN

@@ -1,4 +1,4 @@
-package app
+package support
 
 import (
 	"archive/zip"
@@ -14,18 +14,24 @@ import (
 
 // Names of the files inside the support report.
 const (
-	supportJSONName = "qscert-report.json"
-	supportTextName = "qscert-report.txt"
+	JSONName = "qscert-report.json"
+	TextName = "qscert-report.txt"
 )
 
-// writeSupportZip writes the report as a zip holding the JSON and the text.
+// Codes is the table of the support report's codes.
+var Codes = &coded.Registry{}
+
+// CodeReportUnwritable: the zip cannot be written where asked.
+var CodeReportUnwritable = Codes.Error("report-unwritable")
+
+// WriteZip writes the report as a zip holding the JSON and the text.
 // Entries are stored, not deflated: the report is a few kilobytes, and a
 // plain archive lets anyone (and the tests) scan its bytes for what must
 // not be there, such as "PRIVATE KEY". The file is written beside out and
 // renamed, so an interrupted run leaves no half report.
-func writeSupportZip(out string, t *i18n.Translator, r *supportReport) error {
+func (r *Report) WriteZip(out string, t *i18n.Translator) error {
 	var text bytes.Buffer
-	writeSupportText(&text, t, r)
+	r.WriteText(&text, t)
 	data, err := json.MarshalIndent(r, "", "  ")
 	if err != nil {
 		return coded.New(CodeReportUnwritable, err, "file", out)
@@ -35,7 +41,7 @@ func writeSupportZip(out string, t *i18n.Translator, r *supportReport) error {
 	for _, f := range []struct {
 		name string
 		data []byte
-	}{{supportJSONName, append(data, '\n')}, {supportTextName, text.Bytes()}} {
+	}{{JSONName, append(data, '\n')}, {TextName, text.Bytes()}} {
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Store, Modified: r.GeneratedAt.In(time.Local)})
 		if err != nil {
 			return coded.New(CodeReportUnwritable, err, "file", out)

@@ -1,20 +1,18 @@
-package app
+package output
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 
 	"qscert/assets/i18n"
 	"qscert/certs/coded"
-	"qscert/certs/finding"
 	"qscert/certs/validate"
 )
 
-// printReport writes a validation report for people: one line per
+// WriteReport writes a validation report for people: one line per
 // certificate, one per finding, then the verdict.
-func printReport(w io.Writer, t *i18n.Translator, r *validate.Report) {
+func WriteReport(w io.Writer, t *i18n.Translator, r *validate.Report) {
 	fmt.Fprintln(w, t.T("cli.report.export", map[string]string{"dir": r.Dir, "format": t.T("format." + string(r.Format))}))
 	for _, c := range r.Certificates {
 		key := t.T("cli.report.key-no")
@@ -31,16 +29,10 @@ func printReport(w io.Writer, t *i18n.Translator, r *validate.Report) {
 			"sha1": c.SHA1, "key": key, "files": files,
 		}))
 	}
-	errors, warnings := 0, 0
 	for _, f := range r.Findings {
-		switch f.Severity {
-		case coded.SeverityError:
-			errors++
-		case coded.SeverityWarning:
-			warnings++
-		}
 		fmt.Fprintf(w, "  %-13s %s [%s]\n", strings.ToUpper(t.T("severity."+string(f.Severity))), t.Code(f.Code, f.Params), f.Code)
 	}
+	errors, warnings := r.Counts()
 	counts := map[string]string{"errors": fmt.Sprint(errors), "warnings": fmt.Sprint(warnings)}
 	if r.Blocking() {
 		fmt.Fprintln(w, t.T("cli.report.verdict-blocked", counts))
@@ -49,28 +41,15 @@ func printReport(w io.Writer, t *i18n.Translator, r *validate.Report) {
 	}
 }
 
-// findingJSON is a finding with its sentence, for scripts that log it.
-type findingJSON struct {
-	finding.Finding
-	Message string `json:"message"`
-}
-
-type reportJSONOut struct {
+// Report is a validation report as JSON: the report, its findings with
+// their sentences, and whether the export can be installed.
+type Report struct {
 	*validate.Report
-	Findings    []findingJSON `json:"findings"`
-	Installable bool          `json:"installable"`
+	Findings    []coded.Problem `json:"findings"`
+	Installable bool            `json:"installable"`
 }
 
-func reportJSON(t *i18n.Translator, r *validate.Report) reportJSONOut {
-	out := reportJSONOut{Report: r, Installable: !r.Blocking(), Findings: []findingJSON{}}
-	for _, f := range r.Findings {
-		out.Findings = append(out.Findings, findingJSON{Finding: f, Message: t.Code(f.Code, f.Params)})
-	}
-	return out
-}
-
-func writeJSON(w io.Writer, v any) {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(v)
+// ReportOf is r as JSON.
+func ReportOf(t *i18n.Translator, r *validate.Report) *Report {
+	return &Report{Report: r, Installable: !r.Blocking(), Findings: FindingProblems(t, r.Findings)}
 }

@@ -1,4 +1,4 @@
-package app
+package support
 
 import (
 	"fmt"
@@ -6,15 +6,16 @@ import (
 	"strings"
 
 	"qscert/assets/i18n"
+	"qscert/certs/output"
 )
 
-// writeSupportText writes the report for people, in the chosen language.
-// It says what report.json says.
-func writeSupportText(w io.Writer, t *i18n.Translator, r *supportReport) {
+// WriteText writes the report for people, in the chosen language. It says
+// what the JSON says.
+func (r *Report) WriteText(w io.Writer, t *i18n.Translator) {
 	fmt.Fprintln(w, t.T("cli.support.title", map[string]string{"date": r.GeneratedAt.Format("2006-01-02 15:04:05 MST")}))
 	fmt.Fprintf(w, "qscert %s (%s, %s/%s)\n", r.App.Version, r.App.Go, r.App.OS, r.App.Arch)
 	fmt.Fprintln(w, t.T("cli.support.machine", map[string]string{
-		"hostname": orDash(r.Machine.Hostname), "fqdn": orDash(r.Machine.FQDN), "ips": orDash(strings.Join(r.Machine.IPs, ", ")),
+		"hostname": dash(r.Machine.Hostname), "fqdn": dash(r.Machine.FQDN), "ips": dash(strings.Join(r.Machine.IPs, ", ")),
 	}))
 
 	fmt.Fprintln(w)
@@ -51,7 +52,7 @@ func writeSupportText(w io.Writer, t *i18n.Translator, r *supportReport) {
 	fmt.Fprintln(w)
 	switch {
 	case r.Export != nil:
-		printReport(w, t, r.Export.Report)
+		output.WriteReport(w, t, r.Export.Report)
 	case r.ExportError != nil:
 		fmt.Fprintf(w, "%s [%s]\n", r.ExportError.Message, r.ExportError.Code)
 	default:
@@ -66,6 +67,13 @@ func writeSupportText(w io.Writer, t *i18n.Translator, r *supportReport) {
 		fmt.Fprintln(w, t.T("cli.support.connection-not-run", map[string]string{"host": c.Host}))
 		fmt.Fprintf(w, "  %s [%s]\n", c.Error.Message, c.Error.Code)
 	case c.Result != nil:
-		printConnection(w, t, c.Result)
+		output.WriteConnection(w, t, c.Result)
 	}
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }
