@@ -4,11 +4,14 @@ import (
 	"testing"
 
 	"qscert/assets/i18n"
+	"qscert/certs/boundedfile"
 	"qscert/certs/coded"
 	"qscert/certs/export"
 	"qscert/certs/install"
 	"qscert/certs/qrs"
+	"qscert/certs/secretfile"
 	"qscert/certs/store"
+	"qscert/certs/support"
 	"qscert/certs/validate"
 )
 
@@ -17,7 +20,8 @@ import (
 func registries() map[string]*coded.Registry {
 	return map[string]*coded.Registry{
 		"export": export.Codes, "validate": validate.Codes, "install": install.Codes,
-		"store": store.Codes, "qrs": qrs.Codes, "app": Codes,
+		"store": store.Codes, "qrs": qrs.Codes, "app": Codes, "support": support.Codes,
+		"boundedfile": boundedfile.Codes, "secretfile": secretfile.Codes,
 	}
 }
 

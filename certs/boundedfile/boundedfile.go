@@ -26,17 +26,17 @@ import (
 	"qscert/certs/coded"
 )
 
-// Codes of this package. file-unreadable and file-too-large are the codes
-// export findings already use (their sentences are in certs.*.json), so a
-// caller can report a bounded read's failure as a finding as it is.
-const (
-	CodeNotRegular coded.Code = "file-not-regular" // a folder, FIFO, device or socket
-	CodeTooLarge   coded.Code = "file-too-large"   // more than the limit
-	CodeUnreadable coded.Code = "file-unreadable"  // missing, denied, or failed while reading
-)
+// Codes is the table of what Read returns. file-unreadable and
+// file-too-large are declared here, below certs/export, which reports
+// them as findings of an export file as they are (their sentences are in
+// certs.*.json, file-not-regular's in files.*.json).
+var Codes = &coded.Registry{}
 
-// Codes lists the codes Read returns, for the translation tests.
-var Codes = []coded.Code{CodeNotRegular, CodeTooLarge, CodeUnreadable}
+var (
+	CodeNotRegular = Codes.Error("file-not-regular") // a folder, FIFO, device or socket
+	CodeTooLarge   = Codes.Error("file-too-large")   // more than the limit
+	CodeUnreadable = Codes.Error("file-unreadable")  // missing, denied, or failed while reading
+)
 
 // Read returns the content of the regular file at path, or a coded error:
 // file-not-regular, file-too-large (more than limit bytes) or

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"qscert/certs/boundedfile"
 	"qscert/certs/coded"
 	"qscert/certs/finding"
 	"qscert/certs/qlik"
@@ -15,8 +16,8 @@ var Codes = &coded.Registry{}
 // Findings about the files of an export.
 var (
 	CodeFileMissing      = Codes.Error("file-missing")
-	CodeFileUnreadable   = Codes.Error("file-unreadable")
-	CodeFileTooLarge     = Codes.Error("file-too-large")
+	CodeFileUnreadable   = boundedfile.CodeUnreadable // declared there, with file-not-regular
+	CodeFileTooLarge     = boundedfile.CodeTooLarge
 	CodeFileCorrupt      = Codes.Error("file-corrupt")
 	CodeFileNameNotUTF8  = Codes.Warning("file-name-not-utf8")
 	CodeUnknownFormat    = Codes.Error("unknown-format")

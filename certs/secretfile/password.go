@@ -22,10 +22,10 @@ import (
 // example a password with accents saved as "ANSI" by an old Notepad, or
 // UTF-16 without a BOM. Guessing a code page would turn the right password
 // into a wrong one without saying so.
-const CodeEncoding coded.Code = "password-file-encoding"
+var CodeEncoding = Codes.Error("password-file-encoding")
 
-// Codes lists the codes of this package, for the translation tests.
-var Codes = []coded.Code{CodeEncoding}
+// Codes is the table of this package's codes.
+var Codes = &coded.Registry{}
 
 // MaxFileSize bounds a password file: the password is its first line, and
 // nothing else in it is read.

@@ -105,7 +105,7 @@ func TestCorpusCoversEveryFindingCode(t *testing.T) {
 	for _, v := range certstest.Variants {
 		produced[v.Code] = true
 	}
-	codes := append(export.Codes.Codes(), validate.Codes.Codes()...)
+	codes := append(append(export.Codes.Codes(), validate.Codes.Codes()...), export.CodeFileUnreadable, export.CodeFileTooLarge)
 	for _, c := range codes {
 		if c == export.CodeFolderNotFound || c == export.CodeFolderUnreadable {
 			continue // errors of the folder itself, not findings: TestLoadExport* produce them
