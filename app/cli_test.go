@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"qscert/certs/certstest"
+	"qscert/certs/install"
 	"qscert/certs/machine"
 	"qscert/certs/qlik"
 )
@@ -220,4 +221,11 @@ func TestVersionAndHelp(t *testing.T) {
 	if Run(env, []string{"help", "--lang", "fr"}) != ExitOK || !strings.Contains(out.String(), "validate") || !strings.Contains(out.String(), "Codes de sortie") {
 		t.Fatalf("help printed %q", out)
 	}
+}
+
+// TestMain makes the tests' backups with a cheap key derivation: the
+// commands make dozens of them (see install.FastKDFEnv).
+func TestMain(m *testing.M) {
+	os.Setenv(install.FastKDFEnv, "1")
+	os.Exit(m.Run())
 }

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -15,6 +16,7 @@ import (
 
 	"qscert/assets/i18n"
 	"qscert/certs/certstest"
+	"qscert/certs/install"
 	"qscert/certs/machine"
 	"qscert/certs/qlik"
 	"qscert/certs/store"
@@ -188,4 +190,11 @@ func uris(paths ...string) []fyne.URI {
 		out[i] = storage.NewFileURI(p)
 	}
 	return out
+}
+
+// TestMain makes the tests' backups with a cheap key derivation: the flow
+// tests install and restore many times (see install.FastKDFEnv).
+func TestMain(m *testing.M) {
+	os.Setenv(install.FastKDFEnv, "1")
+	os.Exit(m.Run())
 }

@@ -132,7 +132,8 @@ func (t *Translator) Has(key string) bool {
 }
 
 // Code returns the sentence for a code, with params. A "role" parameter is
-// itself translated ("client" becomes "client certificate"), and so is a
+// itself translated ("client" becomes "client certificate"), a "step" the
+// name of a plan's step ("add" becomes "ajouter"), and so is a
 // "reason": the sentence "reason.<reason>", filled with the same params,
 // which lets one code say precisely what went wrong (the connection test's
 // tls-untrusted-server has several reasons).
@@ -143,6 +144,9 @@ func (t *Translator) Code(code coded.Code, params map[string]string) string {
 	}
 	if r, ok := shown["role"]; ok && r != "" {
 		shown["role"] = t.T("role." + r)
+	}
+	if st, ok := shown["step"]; ok && st != "" && t.Has("step."+st) {
+		shown["step"] = t.T("step." + st)
 	}
 	if r, ok := shown["reason"]; ok && r != "" {
 		if key := "reason." + r; t.Has(key) {

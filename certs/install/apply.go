@@ -3,6 +3,7 @@ package install
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"qscert/certs/coded"
@@ -20,11 +21,12 @@ type Result struct {
 type Progress func(done, total int, step Step)
 
 // Apply runs the plan: it checks every store location and the backup
-// folder first, backs up what will be removed, adds, removes, and writes
-// the tool files. If a step fails, the steps already done are undone in
-// reverse order and the error says so (install-rolled-back, or
-// rollback-failed with the backup folder to restore from). The backup
-// folder stays in every case.
+// folder first, backs up what will be removed and writes the manifest,
+// then adds, removes, and writes the tool files. If a step fails, that
+// step's own partial effect and the steps already done are undone in
+// reverse order, and the error says so (install-rolled-back, or
+// rollback-failed naming what could not be put back and the backup to
+// restore from). The backup folder stays in every case.
 func (p *Plan) Apply(progress Progress) (*Result, error) {
 	res := &Result{Done: []Step{}}
 	if p.Empty() {
@@ -33,27 +35,31 @@ func (p *Plan) Apply(progress Progress) (*Result, error) {
 	if err := p.precheck(); err != nil {
 		return res, err
 	}
-	var bk *backup
-	if p.Count(StepBackup) > 0 {
-		now := p.now
-		if now.IsZero() {
-			now = time.Now()
-		}
-		var err error
-		if bk, err = newBackup(p.BackupParent, p.Store.Name(), p.backupPassword, now); err != nil {
-			return res, err
-		}
+	bk, err := p.startBackup()
+	if err != nil {
+		return res, err
+	}
+	if bk != nil {
 		res.BackupDir = bk.dir
 	}
 	saved := map[store.CertID]BackupCertificate{} // what the backup holds, to undo removals
-	var undos []func() error
+	var done []undoable
 	for i, step := range p.Steps {
+		if step.Kind != StepBackup && (i == 0 || p.Steps[i-1].Kind == StepBackup) && bk != nil {
+			// Every PFX is written: the manifest goes before the first change.
+			if err := bk.writeManifest(); err != nil {
+				return res, err
+			}
+		}
 		undo, err := p.run(step, bk, saved)
 		if err != nil {
-			return res, p.rollback(res, undos, step, err)
+			if step.Kind == StepBackup {
+				return res, err // nothing has changed yet
+			}
+			return res, p.rollback(res, done, step, saved, err)
 		}
 		if undo != nil {
-			undos = append(undos, undo)
+			done = append(done, undoable{step, undo})
 		}
 		res.Done = append(res.Done, step)
 		if progress != nil {
@@ -61,6 +67,37 @@ func (p *Plan) Apply(progress Progress) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// startBackup makes the backup folder: always when something is removed,
+// and whenever the password can protect one, so that a restore can undo
+// any change (an install that only adds is then undone by removing what it
+// added). Without a usable password a change that removes nothing gets no
+// backup; the plan refused a removal without one.
+func (p *Plan) startBackup() (*backup, error) {
+	password := p.backupPassword
+	if !BackupPasswordOK(password) {
+		if p.Count(StepBackup) > 0 {
+			return nil, coded.New(CodeBackupPasswordTooShort, nil, "min", fmt.Sprint(MinBackupPassword))
+		}
+		return nil, nil
+	}
+	now := p.now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	bk, err := newBackup(p.BackupParent, p.Store.Name(), password, now)
+	if err != nil {
+		return nil, err
+	}
+	bk.planAdded(p.Steps)
+	return bk, nil
+}
+
+// undoable is a step done and how to undo it.
+type undoable struct {
+	step Step
+	undo func() error
 }
 
 // precheck finds, before any change, a store location that cannot be
@@ -122,18 +159,75 @@ func (p *Plan) run(step Step, bk *backup, saved map[store.CertID]BackupCertifica
 	return nil, fmt.Errorf("unknown step %q", step.Kind)
 }
 
-// rollback undoes the steps done, newest first, and builds the error.
-func (p *Plan) rollback(res *Result, undos []func() error, failed Step, cause error) error {
+// rollback undoes what the failed step may have done halfway (a store may
+// fail after part of its work: a bundle rewritten, a key file left), then
+// the steps done, newest first, and builds the error. rollback-failed
+// names each certificate that could not be put back.
+func (p *Plan) rollback(res *Result, done []undoable, failed Step, saved map[store.CertID]BackupCertificate, cause error) error {
 	res.RolledBack = true
+	if u := p.partialUndo(failed, saved); u != nil {
+		done = append(done, undoable{failed, u})
+	}
 	var undoErrs []error
-	for i := len(undos) - 1; i >= 0; i-- {
-		if err := undos[i](); err != nil {
+	var left []string
+	for i := len(done) - 1; i >= 0; i-- {
+		if err := done[i].undo(); err != nil {
 			undoErrs = append(undoErrs, err)
+			left = append(left, describeLeft(done[i].step))
 		}
 	}
-	params := []string{"step", string(failed.Kind), "location", failed.Location.String(), "subject", failed.Subject, "backup", res.BackupDir}
+	params := []string{"step", string(failed.Kind), "location", failed.Location.String(), "subject", failed.Subject,
+		"backup", res.BackupDir, "store", p.Store.Name()}
 	if len(undoErrs) > 0 {
-		return coded.New(CodeRollbackFailed, errors.Join(append([]error{cause}, undoErrs...)...), params...)
+		return coded.New(CodeRollbackFailed, errors.Join(append([]error{cause}, undoErrs...)...),
+			append(params, "left", strings.Join(left, "; "))...)
 	}
 	return coded.New(CodeInstallRolledBack, cause, params...)
+}
+
+// partialUndo returns how to undo what a failed step did before failing,
+// judged from what the store lists now; nil when it left nothing.
+func (p *Plan) partialUndo(step Step, saved map[store.CertID]BackupCertificate) func() error {
+	s := p.Store
+	if step.Kind != StepAdd && step.Kind != StepRemove {
+		return nil // a backup changes no store; the tool files undo themselves
+	}
+	listed, err := isListed(s, step.ID())
+	if err != nil {
+		// Cannot tell: try the undo, which is harmless when there is
+		// nothing to undo (a removal of what is absent says so).
+		listed = step.Kind == StepAdd
+	}
+	switch {
+	case step.Kind == StepAdd && listed:
+		return func() error { return s.Remove(step.Location, step.Thumbprint) }
+	case step.Kind == StepRemove && !listed:
+		b, ok := saved[step.ID()]
+		if !ok {
+			return nil
+		}
+		return func() error { return s.Add(step.Location, b.Cert, b.Key, b.FriendlyName) }
+	}
+	return nil
+}
+
+// isListed reports whether the store lists id now.
+func isListed(s store.Store, id store.CertID) (bool, error) {
+	entries, err := s.List(id.Location)
+	if err != nil {
+		return false, err
+	}
+	for _, e := range entries {
+		if e.Thumbprint() == id.Thumbprint {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// describeLeft names, for rollback-failed, the certificate of a step
+// whose undo failed: an added one still there, or a removed one still
+// missing (the sentence says which by the step).
+func describeLeft(s Step) string {
+	return fmt.Sprintf("%s (%s, %s)", s.Subject, s.Location, s.Kind)
 }

@@ -1,6 +1,8 @@
 package install
 
 import (
+	"unicode"
+
 	"qscert/certs/coded"
 	"qscert/certs/finding"
 	"qscert/certs/qlik"
@@ -16,6 +18,9 @@ var (
 	CodeBackupFolderUnwritable = Codes.Error("backup-folder-unwritable")
 	CodeBackupUnreadable       = Codes.Error("backup-unreadable")
 	CodeBackupWrongPassword    = Codes.Error("backup-wrong-password")
+	CodeBackupTampered         = Codes.Error("backup-tampered")  // the manifest or a PFX changed after the backup was written
+	CodeBackupMisplaced        = Codes.Error("backup-misplaced") // an entry puts a certificate where qscert never would
+	CodeBackupTwoRoots         = Codes.Error("backup-two-roots") // the restore would leave two roots of one site
 	CodeKeepLeavesTwoRoots     = Codes.Error("keep-leaves-two-roots")
 	CodeExportNotInstallable   = Codes.Error("export-not-installable")
 	CodeInstallRolledBack      = Codes.Error("install-rolled-back")
@@ -30,9 +35,23 @@ var (
 	CodeServerWithoutKey     = Codes.Info("server-without-key")         // the server certificate is not installed
 )
 
-// MinBackupPassword is the shortest backup password accepted. The QMC's
-// export password is optional, so it cannot always protect the backup.
+// MinBackupPassword is how many characters other than spaces a backup
+// password needs. The QMC's export password is optional, so it cannot
+// always protect the backup.
 const MinBackupPassword = 8
+
+// BackupPasswordOK reports whether password may protect a backup: at
+// least MinBackupPassword characters that are not spaces ("        " is
+// not a password).
+func BackupPasswordOK(password string) bool {
+	n := 0
+	for _, r := range password {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n >= MinBackupPassword
+}
 
 func newNote(code coded.Code, role qlik.Role, file string) finding.Finding {
 	return finding.New(Codes, code, role, file)

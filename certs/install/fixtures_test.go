@@ -1,6 +1,12 @@
 package install_test
 
-import "time"
+import (
+	"os"
+	"testing"
+	"time"
+
+	"qscert/certs/install"
+)
 
 // The reference time and names the tests make their exports with.
 var testNow = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
@@ -9,3 +15,11 @@ const (
 	testHost    = "qlik-central.corp.example"
 	testMachine = "reporting01.corp.example"
 )
+
+// TestMain makes the tests' backups with a cheap key derivation (see
+// install.FastKDFEnv); TestBackupsUseTheRealKeyDerivation checks the real
+// one.
+func TestMain(m *testing.M) {
+	os.Setenv(install.FastKDFEnv, "1")
+	os.Exit(m.Run())
+}

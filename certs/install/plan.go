@@ -96,11 +96,12 @@ func newPlan(s store.Store, found []Found, opts InstallOptions) *Plan {
 	return &Plan{Store: s, Found: found, BackupParent: opts.BackupDir, backupPassword: opts.BackupPassword, now: opts.Now}
 }
 
-// finish puts a plan's steps in the one order every plan has — back up what
-// will be removed, add what is missing, remove, then write the tool files
-// when the store keeps them — and checks that a backup can be protected.
-// Install and restore differ only in what they add and publish.
-func (p *Plan) finish(adds []Step, keep map[string]bool, publish *publishData) error {
+// finish puts a plan's steps in the one order every plan has — back up
+// what will be removed, add what is missing, remove, then write the tool
+// files when the store keeps them — and checks that a backup can be
+// protected. Install and restore differ only in what they add, remove and
+// publish.
+func (p *Plan) finish(adds, removes []Step, publish *publishData) error {
 	present := make(map[store.CertID]bool, len(p.Found))
 	for _, f := range p.Found {
 		present[f.ID()] = true
@@ -111,10 +112,6 @@ func (p *Plan) finish(adds []Step, keep map[string]bool, publish *publishData) e
 			missing = append(missing, a)
 		}
 	}
-	removes, err := removals(p.Found, keep)
-	if err != nil {
-		return err
-	}
 	p.Steps = append(p.Steps, backupsFor(removes)...)
 	p.Steps = append(p.Steps, missing...)
 	p.Steps = append(p.Steps, removes...)
@@ -122,7 +119,7 @@ func (p *Plan) finish(adds []Step, keep map[string]bool, publish *publishData) e
 		p.publish = publish
 		p.Steps = append(p.Steps, Step{Kind: StepPublish, Role: qlik.RoleClient, Subject: publish.client.Subject.String()})
 	}
-	if p.Count(StepBackup) > 0 && len(p.backupPassword) < MinBackupPassword {
+	if p.Count(StepBackup) > 0 && !BackupPasswordOK(p.backupPassword) {
 		return coded.New(CodeBackupPasswordTooShort, nil, "min", fmt.Sprint(MinBackupPassword))
 	}
 	return nil

@@ -34,7 +34,11 @@ func PlanInstall(exp *export.Export, s store.Store, opts InstallOptions) (*Plan,
 			cert: t.cert.X509, key: keyFor(t.cert), friendlyName: friendlyName(t.cert)})
 	}
 	publish := &publishData{client: exp.Client.X509, key: exp.Client.Key, root: exp.Root.X509}
-	if err := p.finish(adds, opts.Keep, publish); err != nil {
+	removes, err := removals(found, opts.Keep)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.finish(adds, removes, publish); err != nil {
 		return nil, err
 	}
 	return p, nil

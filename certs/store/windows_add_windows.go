@@ -28,7 +28,7 @@ func (w *windowsStore) Add(loc Location, cert *x509.Certificate, key crypto.Priv
 // need a key Windows will not export.
 func (w *windowsStore) add(loc Location, cert *x509.Certificate, key crypto.PrivateKey, name string, keyFlags uint32) error {
 	if cert == nil || len(cert.Raw) == 0 {
-		return coded.New(CodeStoreFailed, errors.New("no certificate"), "location", loc.String())
+		return coded.New(CodeStoreFailed, errors.New("no certificate"), "store", "windows", "location", loc.String())
 	}
 	if key != nil {
 		// Windows would store a certificate pointing at a key that is not
@@ -36,7 +36,7 @@ func (w *windowsStore) add(loc Location, cert *x509.Certificate, key crypto.Priv
 		k, ok := key.(interface{ Public() crypto.PublicKey })
 		if !ok || !publicKeysEqual(k.Public(), cert.PublicKey) {
 			return coded.New(CodeStoreFailed, errors.New("the key does not belong to the certificate"),
-				"location", loc.String(), "detail", "the private key does not match the certificate")
+				"store", "windows", "location", loc.String(), "detail", "the private key does not match the certificate")
 		}
 	}
 	h, err := w.open(loc, forAdding)
@@ -140,7 +140,7 @@ func importKeyed(loc Location, cert *x509.Certificate, key crypto.PrivateKey, ke
 	// PFX support and still runs many Qlik sites.
 	pfx, err := pkcs12.LegacyDES.Encode(key, cert, nil, password)
 	if err != nil {
-		return 0, coded.New(CodeStoreFailed, err, "location", loc.String(), "detail", "encoding the key: "+err.Error())
+		return 0, coded.New(CodeStoreFailed, err, "store", "windows", "location", loc.String(), "detail", "encoding the key: "+err.Error())
 	}
 	pw, err := windows.UTF16PtrFromString(password)
 	if err != nil {

@@ -63,7 +63,7 @@ func detail(op string, err error) string {
 
 // failed wraps an unexpected Win32 failure as store-failed.
 func failed(loc Location, op string, err error) error {
-	return coded.New(CodeStoreFailed, err, "location", loc.String(), "detail", detail(op, err))
+	return coded.New(CodeStoreFailed, err, "store", "windows", "location", loc.String(), "detail", detail(op, err))
 }
 
 // openFailed maps a CertOpenStore failure to what the user can act on.

@@ -48,7 +48,7 @@ func (w *windowsStore) ExportPFX(loc Location, thumbprint, password string) ([]b
 	}
 	pw, err := windows.UTF16PtrFromString(password)
 	if err != nil {
-		return nil, coded.New(CodeStoreFailed, err, "location", loc.String(), "detail", "password contains NUL")
+		return nil, coded.New(CodeStoreFailed, err, "store", "windows", "location", loc.String(), "detail", "password contains NUL")
 	}
 	// First call sizes the blob, the second fills it.
 	var blob windows.CryptDataBlob

@@ -38,7 +38,7 @@ func (w *windowsStore) Signer(loc Location, thumbprint string) (crypto.Signer, e
 	if _, ok := cert.PublicKey.(*rsa.PublicKey); !ok {
 		// Qlik issues RSA certificates only, and Wine cannot test
 		// anything else (an ECDSA key would need its r||s re-encoded).
-		return nil, coded.New(CodeStoreFailed, nil, "thumbprint", thumbprint, "location", loc.String(),
+		return nil, coded.New(CodeStoreFailed, nil, "thumbprint", thumbprint, "store", "windows", "location", loc.String(),
 			"detail", "only RSA keys sign through the Windows store")
 	}
 

@@ -29,7 +29,7 @@ func (f *Faulty) fail(loc store.Location) error {
 	if f.FailAt == 0 || f.Mutations < f.FailAt || (f.Mutations > f.FailAt && !f.Stuck) {
 		return nil
 	}
-	return coded.New(store.CodeStoreFailed, ErrInjected, "location", loc.String(), "detail", ErrInjected.Error())
+	return coded.New(store.CodeStoreFailed, ErrInjected, "store", f.Store.Name(), "location", loc.String(), "detail", ErrInjected.Error())
 }
 
 func (f *Faulty) Add(loc store.Location, cert *x509.Certificate, key crypto.PrivateKey, friendlyName string) error {

@@ -83,7 +83,7 @@ func (m *Memory) Add(loc store.Location, cert *x509.Certificate, key crypto.Priv
 		return err
 	}
 	if cert == nil {
-		return coded.New(store.CodeStoreFailed, errors.New("no certificate"), "location", loc.String(), "detail", "no certificate")
+		return coded.New(store.CodeStoreFailed, errors.New("no certificate"), "store", m.Name(), "location", loc.String(), "detail", "no certificate")
 	}
 	tp := qlik.Thumbprint(cert)
 	if m.entries[loc] == nil {
@@ -135,7 +135,7 @@ func (m *Memory) ExportPFX(loc store.Location, thumbprint, password string) ([]b
 	}
 	data, err := store.EncodePFX(e.cert, e.key, password)
 	if err != nil {
-		return nil, coded.New(store.CodeStoreFailed, err, "location", loc.String(), "detail", err.Error())
+		return nil, coded.New(store.CodeStoreFailed, err, "store", m.Name(), "location", loc.String(), "detail", err.Error())
 	}
 	return data, nil
 }
