@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"syscall"
 	"testing"
 
 	"qscert/certs/coded"
@@ -112,7 +111,7 @@ func TestATamperedBackupIsRefusedBeforeAnyChange(t *testing.T) {
 			if err := os.Remove(p); err != nil {
 				t.Fatal(err)
 			}
-			if err := syscall.Mkfifo(p, 0o600); err != nil {
+			if err := mkfifo(p); err != nil {
 				t.Fatal(err)
 			}
 		}, install.CodeBackupUnreadable},
