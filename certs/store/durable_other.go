@@ -1,0 +1,19 @@
+//go:build !windows
+
+package store
+
+import "os"
+
+// syncDir makes the entries of dir (a rename, a new or deleted file)
+// durable: fsync on the folder itself, as POSIX asks.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// renameReplace renames from over to in one step (rename(2) is atomic).
+func renameReplace(from, to string) error { return os.Rename(from, to) }

@@ -1,0 +1,14 @@
+package store
+
+import "path/filepath"
+
+// Child processes of the crash tests die at the write point their
+// environment names; in every other run this does nothing.
+func init() { installKillAtWrite() }
+
+// FolderWithoutTidying is the folder store at path as a reader sees it right
+// after a crash: OpenFolder would tidy it first.
+func FolderWithoutTidying(path string) *Folder {
+	abs, _ := filepath.Abs(path)
+	return &Folder{root: abs}
+}
