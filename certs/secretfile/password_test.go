@@ -51,11 +51,11 @@ func TestPasswordFilesAsWindowsWritesThem(t *testing.T) {
 
 func TestPasswordKeepsSpacesAndTheEmptyPassword(t *testing.T) {
 	for data, want := range map[string]string{
-		"":                "",
-		"\n":              "",
-		utf8BOM:           "",
+		"":                 "",
+		"\n":               "",
+		utf8BOM:            "",
 		" pw with spaces ": " pw with spaces ",
-		"\tpw\r\n":        "\tpw",
+		"\tpw\r\n":         "\tpw",
 	} {
 		if got, err := secretfile.Password([]byte(data)); err != nil || got != want {
 			t.Errorf("Password(%q) = %q, %v; want %q", data, got, err, want)

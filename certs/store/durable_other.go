@@ -2,7 +2,11 @@
 
 package store
 
-import "os"
+import (
+	"os"
+
+	"golang.org/x/sys/unix"
+)
 
 // syncDir makes the entries of dir (a rename, a new or deleted file)
 // durable: fsync on the folder itself, as POSIX asks.
@@ -17,3 +21,7 @@ func syncDir(dir string) error {
 
 // renameReplace renames from over to in one step (rename(2) is atomic).
 func renameReplace(from, to string) error { return os.Rename(from, to) }
+
+// lockOpenFlags open the lock file: O_NONBLOCK so that a FIFO put in its
+// place cannot hang qscert in open(2).
+const lockOpenFlags = os.O_CREATE | os.O_RDONLY | unix.O_NONBLOCK

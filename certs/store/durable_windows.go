@@ -1,6 +1,10 @@
 package store
 
-import "golang.org/x/sys/windows"
+import (
+	"os"
+
+	"golang.org/x/sys/windows"
+)
 
 // syncDir has nothing to do on Windows: a folder cannot be flushed
 // (FlushFileBuffers wants a file or a volume), and NTFS journals its
@@ -23,3 +27,6 @@ func renameReplace(from, to string) error {
 		windows.MOVEFILE_REPLACE_EXISTING| // MOVEFILE_REPLACE_EXISTING: over the old file
 			windows.MOVEFILE_WRITE_THROUGH) // MOVEFILE_WRITE_THROUGH: return once it is on the disk
 }
+
+// lockOpenFlags open the lock file (Windows has no FIFO on disk).
+const lockOpenFlags = os.O_CREATE | os.O_RDONLY

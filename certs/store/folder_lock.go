@@ -123,5 +123,5 @@ func (f *Folder) readHolder() Holder {
 // newFolderFlock is the lock file of the store at root, 0600: only the
 // store's owner changes it anyway.
 func newFolderFlock(root string) *flock.Flock {
-	return flock.New(filepath.Join(root, lockName), flock.SetPermissions(0o600))
+	return flock.New(filepath.Join(root, lockName), flock.SetPermissions(0o600), flock.SetFlag(lockOpenFlags))
 }

@@ -62,13 +62,14 @@ func currentHolder() Holder {
 	return h
 }
 
-// params are the holder's parameters of the store-busy sentence; none when
-// nothing is known, which the sentence handles.
-func (h *Holder) params() []string {
-	if h == nil || h.PID == 0 {
-		return nil
+// Params are the holder's parameters of the sentences store-busy and
+// store.waiting (pid, host, command, since); none when nothing is known,
+// which both sentences handle.
+func (h Holder) Params() map[string]string {
+	if h.PID == 0 {
+		return map[string]string{}
 	}
-	return []string{"pid", fmt.Sprint(h.PID), "host", h.Host, "command", h.Command, "since", h.Since.Format(time.RFC3339)}
+	return map[string]string{"pid": fmt.Sprint(h.PID), "host": h.Host, "command": h.Command, "since": h.Since.Format(time.RFC3339)}
 }
 
 // lockDeadline is when a Lock called now with ctx gives up.
@@ -81,6 +82,9 @@ func lockDeadline(ctx context.Context) time.Time {
 }
 
 func busy(store string, holder *Holder, waited time.Duration, cause error) error {
-	params := append([]string{"store", store, "seconds", fmt.Sprint(int(waited.Round(time.Second).Seconds()))}, holder.params()...)
-	return coded.New(CodeStoreBusy, cause, params...)
+	e := coded.New(CodeStoreBusy, cause, "store", store, "seconds", fmt.Sprint(int(waited.Round(time.Second).Seconds())))
+	for k, v := range holder.Params() {
+		e.Params[k] = v
+	}
+	return e
 }
