@@ -140,6 +140,7 @@ func (f *Folder) readOnce(loc Location, within func(*snapshot) error) (*snapshot
 // parseBundle returns the CERTIFICATE blocks of a bundle, and whether any
 // still carries a Friendly-Name header.
 func parseBundle(data []byte) ([]bundleCert, bool) {
+	data, names := maskHeaderNames(data)
 	var certs []bundleCert
 	headers := false
 	for {
@@ -153,7 +154,7 @@ func parseBundle(data []byte) ([]bundleCert, bool) {
 		}
 		c := bundleCert{der: b.Bytes, thumbprint: thumbprintOf(b.Bytes)}
 		if n, ok := b.Headers[friendlyNameHeader]; ok {
-			c.headerName, headers = n, true
+			c.headerName, headers = headerName(n, names), true
 		}
 		certs = append(certs, c)
 	}
