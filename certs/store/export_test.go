@@ -1,6 +1,10 @@
 package store
 
-import "path/filepath"
+import (
+	"path/filepath"
+	"testing"
+	"time"
+)
 
 // Child processes of the crash tests die at the write point their
 // environment names; in every other run this does nothing.
@@ -11,4 +15,11 @@ func init() { installKillAtWrite() }
 func FolderWithoutTidying(path string) *Folder {
 	abs, _ := filepath.Abs(path)
 	return &Folder{root: abs}
+}
+
+// SlowReads makes every folder read pause d between the bundle and the key
+// files, for the rest of the test.
+func SlowReads(t *testing.T, d time.Duration) {
+	afterBundleRead = func() { time.Sleep(d) }
+	t.Cleanup(func() { afterBundleRead = nil })
 }

@@ -34,6 +34,11 @@ const maxReadAttempts = 20
 
 var errKeptChanging = errors.New("the store kept changing while it was read")
 
+// afterBundleRead, when a test sets it, runs between reading the bundle and
+// reading the key files: a pause there widens the window in which a writer
+// can commit, which the reader test needs to see the check at work.
+var afterBundleRead func()
+
 // bundleCert is one certificate of a bundle.
 type bundleCert struct {
 	der        []byte
@@ -114,6 +119,9 @@ func (f *Folder) readOnce(loc Location, within func(*snapshot) error) (*snapshot
 		snap.certs, snap.headerNames = parseBundle(data)
 	case !boundedfile.IsNotExist(err):
 		return nil, false, err
+	}
+	if afterBundleRead != nil {
+		afterBundleRead()
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -13,6 +13,7 @@ import (
 	"math/big"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -20,6 +21,7 @@ import (
 	"testing"
 	"time"
 
+	"qscert/certs/certstest"
 	"qscert/certs/coded"
 	"qscert/certs/store"
 )
@@ -313,6 +315,24 @@ func TestLockChild(t *testing.T) {
 		}
 		unlock()
 		say("got")
+	case "churn":
+		data, err := os.ReadFile(os.Getenv("QSCERT_CHILD_PFX"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cert, key, err := store.DecodePFX(data, "child-pass")
+		if err != nil {
+			t.Fatal(err)
+		}
+		say("churning")
+		for { // until the parent ends it
+			if err := s.Add(store.CurrentUserMy, cert, key, "churn"); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Remove(store.CurrentUserMy, store.Thumbprint(cert)); err != nil {
+				t.Fatal(err)
+			}
+		}
 	case "add":
 		n, _ := strconv.Atoi(os.Getenv("QSCERT_LOCK_ADD"))
 		seed, _ := strconv.Atoi(os.Getenv("QSCERT_LOCK_SEED"))
@@ -345,3 +365,14 @@ func quickCert(t *testing.T, cn string) *x509.Certificate {
 	}
 	return cert
 }
+
+func writePFXFile(t *testing.T, is *certstest.Issued) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "cert.pfx")
+	if err := os.WriteFile(path, mustPFX(t, is), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func isCode(err error, code coded.Code) bool { return coded.CodeOf(err) == code }
