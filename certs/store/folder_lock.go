@@ -88,7 +88,7 @@ func (f *Folder) unlockOnce() func() error {
 func (f *Folder) lockForChange(loc Location) (func(), error) {
 	unlock, err := f.Lock(context.Background(), nil)
 	if err != nil {
-		if e := coded.As(err); e != nil && e.Params != nil {
+		if e := coded.As(err); e != nil && e.Params != nil && loc.Valid() {
 			e.Params["location"] = loc.String()
 		}
 		return nil, err

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"qscert/certs/boundedfile"
 )
@@ -89,6 +90,10 @@ func (s *snapshot) mergedNames() map[string]string {
 // a key file the snapshot must agree with).
 func (f *Folder) read(loc Location, within func(*snapshot) error) (*snapshot, error) {
 	for attempt := 0; attempt < maxReadAttempts; attempt++ {
+		if attempt > 0 {
+			// Let the writer finish its next step rather than race it.
+			time.Sleep(time.Duration(attempt) * time.Millisecond)
+		}
 		snap, same, err := f.readOnce(loc, within)
 		if err != nil {
 			return nil, f.failed(loc, err)

@@ -325,13 +325,18 @@ func TestLockChild(t *testing.T) {
 			t.Fatal(err)
 		}
 		say("churning")
-		for { // until the parent ends it
+		// Until the parent ends it; a few milliseconds between changes,
+		// as between the steps of an install, so that a reader is not
+		// starved.
+		for {
 			if err := s.Add(store.CurrentUserMy, cert, key, "churn"); err != nil {
 				t.Fatal(err)
 			}
+			time.Sleep(3 * time.Millisecond)
 			if err := s.Remove(store.CurrentUserMy, store.Thumbprint(cert)); err != nil {
 				t.Fatal(err)
 			}
+			time.Sleep(3 * time.Millisecond)
 		}
 	case "add":
 		n, _ := strconv.Atoi(os.Getenv("QSCERT_LOCK_ADD"))
