@@ -85,7 +85,7 @@ func createEmptyDurable(path string) error {
 // removeDurable deletes path, which may be absent, and syncs its folder.
 func removeDurable(path string) error {
 	writePoint("remove", path)
-	if err := os.Remove(path); err != nil {
+	if err := removeFile(path); err != nil {
 		if os.IsNotExist(err) {
 			return nil
 		}

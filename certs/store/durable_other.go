@@ -25,3 +25,10 @@ func renameReplace(from, to string) error { return os.Rename(from, to) }
 // lockOpenFlags open the lock file: O_NONBLOCK so that a FIFO put in its
 // place cannot hang qscert in open(2).
 const lockOpenFlags = os.O_CREATE | os.O_RDONLY | unix.O_NONBLOCK
+
+// removeFile deletes path; nothing on Unix keeps a name from going.
+func removeFile(path string) error { return os.Remove(path) }
+
+// closeBundleEarly: a reader holds the bundle open until its consistency
+// check (folder_read.go), so that the inode number cannot be reused.
+const closeBundleEarly = false

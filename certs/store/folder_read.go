@@ -24,8 +24,12 @@ import (
 // listed certificate its key). A reader therefore opens the bundle, reads
 // the key files and the names, and then checks that the bundle's name
 // still points at the file it holds open: if a writer replaced the bundle
-// meanwhile, it reads again. Holding the file open is what makes the check
-// sound: its inode (its file ID on Windows) cannot be reused while open.
+// meanwhile, it reads again. On Unix the reader holds the bundle open until
+// the check, which makes it sound: an inode number is reused as soon as
+// its file is gone, but not while it is open. On Windows it closes the
+// bundle at once, since an open file cannot be replaced there (a writer
+// would wait for every reader); NTFS file IDs carry a sequence number that
+// changes when the ID is reused, so the check is sound without the handle.
 
 // maxReadAttempts bounds the retries of a reader racing writers: each
 // retry means a whole change was committed meanwhile, and writers take a
@@ -113,13 +117,22 @@ func (f *Folder) readOnce(loc Location, within func(*snapshot) error) (*snapshot
 	file, err := boundedfile.Open(path)
 	switch {
 	case err == nil:
-		defer file.Close()
+		closed := false
+		defer func() {
+			if !closed {
+				file.Close()
+			}
+		}()
 		if held, err = file.Stat(); err != nil {
 			return nil, false, err
 		}
 		data, err := boundedfile.ReadOpen(file, path, maxBundleSize)
 		if err != nil {
 			return nil, false, err
+		}
+		if closeBundleEarly {
+			closed = true
+			file.Close()
 		}
 		snap.certs, snap.headerNames = parseBundle(data)
 	case !boundedfile.IsNotExist(err):

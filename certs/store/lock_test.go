@@ -102,6 +102,8 @@ func startLockChild(t *testing.T, c lockCase, action string, env ...string) *loc
 		for sc.Scan() {
 			if line, ok := strings.CutPrefix(sc.Text(), lockChildPrefix); ok {
 				ch.lines <- line
+			} else if strings.Contains(sc.Text(), "_test.go:") {
+				fmt.Fprintf(os.Stderr, "%s child: %s\n", t.Name(), sc.Text()) // its failure, said
 			}
 		}
 		close(ch.lines)
