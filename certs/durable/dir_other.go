@@ -2,9 +2,7 @@
 
 package durable
 
-import (
-	"os"
-)
+import "os"
 
 // SyncDir makes the entries of dir (a rename, a new or deleted file)
 // durable: fsync on the folder itself, as POSIX asks.
@@ -19,3 +17,5 @@ func SyncDir(dir string) error {
 
 // RenameReplace renames from over to in one step (rename(2) is atomic).
 func RenameReplace(from, to string) error { return os.Rename(from, to) }
+
+func removeFile(path string) error { return os.Remove(path) }

@@ -4,10 +4,11 @@ import (
 	"crypto"
 	"crypto/x509"
 	"encoding/pem"
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
+
+	"qscert/certs/boundedfile"
+	"qscert/certs/durable"
 )
 
 // ToolFileNames are the files a folder store keeps at its top after an
@@ -25,6 +26,11 @@ type ToolFilesPublisher interface {
 }
 
 func (f *Folder) PublishToolFiles(client *x509.Certificate, key crypto.PrivateKey, root *x509.Certificate) (func() error, error) {
+	unlock, err := f.lockForChange(Location{})
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	keyDER, err := x509.MarshalPKCS8PrivateKey(key)
 	if err != nil {
 		return nil, f.errorf(CodeStoreFailed, Location{}, err, "detail", err.Error())
@@ -37,22 +43,27 @@ func (f *Folder) PublishToolFiles(client *x509.Certificate, key crypto.PrivateKe
 	// Remember what was there, to undo.
 	previous := map[string][]byte{}
 	for _, name := range ToolFileNames {
-		data, err := os.ReadFile(filepath.Join(f.root, name))
+		data, err := boundedfile.Read(filepath.Join(f.root, name), maxToolFileSize)
 		if err == nil {
 			previous[name] = data
-		} else if !errors.Is(err, fs.ErrNotExist) {
+		} else if !boundedfile.IsNotExist(err) {
 			return nil, f.errorf(CodeStoreFailed, Location{}, err, "detail", err.Error())
 		}
 	}
 	undo := func() error {
+		unlock, err := f.lockForChange(Location{})
+		if err != nil {
+			return err
+		}
+		defer unlock()
 		var first error
 		for _, name := range ToolFileNames {
 			path := filepath.Join(f.root, name)
 			var err error
 			if data, ok := previous[name]; ok {
-				err = writeFileAtomic(path, data, toolFileMode(name))
-			} else if err = os.Remove(path); errors.Is(err, fs.ErrNotExist) {
-				err = nil
+				err = durable.WriteFile(path, data, toolFileMode(name))
+			} else {
+				err = durable.Remove(path)
 			}
 			if err != nil && first == nil {
 				first = err
@@ -61,13 +72,17 @@ func (f *Folder) PublishToolFiles(client *x509.Certificate, key crypto.PrivateKe
 		return first
 	}
 	for _, name := range ToolFileNames {
-		if err := writeFileAtomic(filepath.Join(f.root, name), content[name], toolFileMode(name)); err != nil {
+		if err := durable.WriteFile(filepath.Join(f.root, name), content[name], toolFileMode(name)); err != nil {
 			_ = undo()
 			return nil, f.errorf(CodeStoreFailed, Location{}, err, "detail", err.Error())
 		}
 	}
 	return undo, nil
 }
+
+// maxToolFileSize bounds the tool files read back for undo: a certificate
+// or a key is a few kilobytes.
+const maxToolFileSize = 1 << 20
 
 func toolFileMode(name string) os.FileMode {
 	if name == "client_key.pem" {
