@@ -92,4 +92,3 @@ func TestSimulatedLookup(t *testing.T) {
 	_, err = m.LookupSID("S-1-5-21-0-0-0-4242")
 	wantCode(t, err, accounts.CodeNotFound)
 }
-

@@ -14,12 +14,16 @@ import (
 	"qscert/certs/accounts"
 )
 
-// The test binary doubles as the sub-command a Runner starts: with
-// QSCERT_ACCOUNTS_CHILD set it acts as a child (see childMain) instead of
-// running the tests.
+// The test binary doubles as the sub-command a Runner starts: given
+// --qscert-child=MODE it acts as a child (see childMain) instead of
+// running the tests. The mode is an argument, not an environment
+// variable: the logon runner gives the child the account's own
+// environment, not the parent's.
 func TestMain(m *testing.M) {
-	if mode := os.Getenv("QSCERT_ACCOUNTS_CHILD"); mode != "" {
-		os.Exit(childMain(mode))
+	for _, a := range os.Args[1:] {
+		if mode, ok := strings.CutPrefix(a, "--qscert-child="); ok {
+			os.Exit(childMain(mode))
+		}
 	}
 	os.Exit(m.Run())
 }

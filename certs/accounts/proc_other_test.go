@@ -3,7 +3,10 @@
 package accounts_test
 
 import (
+	"testing"
+
 	"os"
+	"qscert/certs/accounts"
 	"strings"
 )
 
@@ -19,3 +22,7 @@ func procList(path string) []string {
 	}
 	return strings.Split(strings.TrimRight(string(b), "\x00"), "\x00")
 }
+
+// taskAccount is the account the fake scheduler's tasks run as: any will
+// do here, where the channel is a Unix socket in a private folder.
+func taskAccount(*testing.T) accounts.Account { return system }

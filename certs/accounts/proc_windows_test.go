@@ -1,7 +1,10 @@
 package accounts_test
 
 import (
+	"testing"
+
 	"os"
+	"qscert/certs/accounts"
 	"syscall"
 
 	"golang.org/x/sys/windows"
@@ -15,3 +18,11 @@ func ownCommandLine() []string {
 }
 
 func ownEnvironment() []string { return os.Environ() }
+
+// taskAccount is the current user as a managed service account: the
+// fake scheduler starts the child as the current user, and the named
+// pipe's DACL admits the run's account only.
+func taskAccount(t *testing.T) accounts.Account {
+	name, sid := currentUser(t)
+	return accounts.Account{Name: name, SID: sid, Kind: accounts.KindManaged}
+}

@@ -27,6 +27,10 @@ type Request struct {
 	// Output receives each line the sub-command writes (JSON lines),
 	// without its newline, as they come. It may be nil.
 	Output func(line []byte)
+	// Errors receives the sub-command's standard error, when the runner
+	// has it (the logon and simulated runners; a task has none). It may
+	// be nil.
+	Errors io.Writer
 }
 
 // Runner runs a sub-command as req.Account and returns its exit code. An

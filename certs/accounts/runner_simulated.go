@@ -57,6 +57,7 @@ func (s *SimulatedRunner) Run(ctx context.Context, req Request) (code int, err e
 	}
 	cmd := exec.CommandContext(ctx, req.Argv[0], req.Argv[1:]...)
 	cmd.Stdin = bytes.NewReader(req.Payload)
+	cmd.Stderr = req.Errors
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return -1, runFailed("creating the output pipe", err)

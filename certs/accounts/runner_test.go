@@ -40,13 +40,12 @@ func wantPayload(t *testing.T, r childReport, payload string) {
 // The simulated runner starts a real child; the child reports its own
 // command line and environment as the kernel holds them.
 func TestSimulatedRunnerKeepsSecretsOffCommandLineAndEnvironment(t *testing.T) {
-	t.Setenv("QSCERT_ACCOUNTS_CHILD", "report")
 	var r accounts.SimulatedRunner
 	var out lines
 	acct := accounts.Account{Name: `CORP\svc_qlik`, SID: "S-1-5-21-1-2-3-1105", Kind: accounts.KindUser}
 	code, err := r.Run(context.Background(), accounts.Request{
 		Account: acct, Password: []byte(secretPassword), Payload: []byte(secretPayload),
-		Argv: []string{self(t), "install-for-account", "--exit=3"}, Output: out.add,
+		Argv: []string{self(t), "install-for-account", "--qscert-child=report", "--exit=3"}, Output: out.add,
 	})
 	if err != nil || code != 3 {
 		t.Fatalf("Run = %d, %v; want 3, nil", code, err)
@@ -80,14 +79,13 @@ func TestSimulatedRunnerRefusesWhatWindowsWould(t *testing.T) {
 }
 
 func TestSimulatedRunnerCancels(t *testing.T) {
-	t.Setenv("QSCERT_ACCOUNTS_CHILD", "hang")
 	var r accounts.SimulatedRunner
 	ctx, cancel := context.WithCancel(context.Background())
 	started := make(chan struct{}, 1)
 	go func() { <-started; cancel() }()
 	code, err := r.Run(ctx, accounts.Request{
 		Account: accounts.Account{Name: "SYSTEM", Kind: accounts.KindLocalSystem},
-		Argv:    []string{self(t)}, Payload: []byte("x"),
+		Argv:    []string{self(t), "--qscert-child=hang"}, Payload: []byte("x"),
 		Output: func([]byte) {
 			select {
 			case started <- struct{}{}:
@@ -102,11 +100,10 @@ func TestSimulatedRunnerCancels(t *testing.T) {
 }
 
 func TestOutputLineTooLong(t *testing.T) {
-	t.Setenv("QSCERT_ACCOUNTS_CHILD", "long")
 	var r accounts.SimulatedRunner
 	_, err := r.Run(context.Background(), accounts.Request{
 		Account: accounts.Account{Name: "SYSTEM", Kind: accounts.KindLocalSystem},
-		Argv:    []string{self(t)},
+		Argv:    []string{self(t), "--qscert-child=long"},
 	})
 	wantCode(t, err, accounts.CodeRunFailed)
 }

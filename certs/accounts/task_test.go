@@ -116,17 +116,18 @@ func (f *fakeScheduler) wantRemoved(t *testing.T) {
 
 var system = accounts.Account{Name: `NT AUTHORITY\SYSTEM`, SID: accounts.SIDLocalSystem, Kind: accounts.KindLocalSystem}
 
-func taskRequest(t *testing.T, out *lines, args ...string) accounts.Request {
-	return accounts.Request{Account: system, Payload: []byte(secretPayload),
-		Argv: append([]string{self(t), "install-for-account"}, args...), Output: out.add}
+// taskRequest is a run through a task as taskAccount: the fake scheduler
+// starts the child as the current user, whom the pipe must then admit.
+func taskRequest(t *testing.T, mode string, out *lines, args ...string) accounts.Request {
+	return accounts.Request{Account: taskAccount(t), Payload: []byte(secretPayload),
+		Argv: append([]string{self(t), "install-for-account", "--qscert-child=" + mode}, args...), Output: out.add}
 }
 
 func TestTaskRunnerSuccess(t *testing.T) {
-	t.Setenv("QSCERT_ACCOUNTS_CHILD", "report")
 	f := newFake()
 	r := accounts.NewTaskRunner(f)
 	var out lines
-	code, err := r.Run(context.Background(), taskRequest(t, &out, "--exit=0"))
+	code, err := r.Run(context.Background(), taskRequest(t, "report", &out, "--exit=0"))
 	if err != nil || code != 0 {
 		t.Fatalf("Run = %d, %v", code, err)
 	}
@@ -137,16 +138,15 @@ func TestTaskRunnerSuccess(t *testing.T) {
 	f.wantRemoved(t)
 	// The task ran the program it was given, with the pipe flag added.
 	def := f.defs[0]
-	if def.Account != system || def.Program != self(t) || accounts.PipeArg(def.Args) == "" || def.Args[0] != "install-for-account" {
+	if def.Account != taskAccount(t) || def.Program != self(t) || accounts.PipeArg(def.Args) == "" || def.Args[0] != "install-for-account" || def.Args[1] != "--qscert-child=report" {
 		t.Errorf("definition %+v", def)
 	}
 }
 
 func TestTaskRunnerChildFailureIsAnExitCode(t *testing.T) {
-	t.Setenv("QSCERT_ACCOUNTS_CHILD", "report")
 	f := newFake()
 	var out lines
-	code, err := accounts.NewTaskRunner(f).Run(context.Background(), taskRequest(t, &out, "--exit=4"))
+	code, err := accounts.NewTaskRunner(f).Run(context.Background(), taskRequest(t, "report", &out, "--exit=4"))
 	if err != nil || code != 4 {
 		t.Fatalf("Run = %d, %v; want 4, nil", code, err)
 	}
@@ -177,14 +177,13 @@ func TestTaskRunnerRemovesTheTaskOnEveryPath(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			t.Setenv("QSCERT_ACCOUNTS_CHILD", c.child)
 			f := newFake()
 			r := accounts.NewTaskRunner(f)
 			if c.setup != nil {
 				c.setup(f, r)
 			}
 			var out lines
-			code, err := r.Run(context.Background(), taskRequest(t, &out))
+			code, err := r.Run(context.Background(), taskRequest(t, c.child, &out))
 			if c.want == "" {
 				if err != nil || code != 0 {
 					t.Fatalf("Run = %d, %v", code, err)
@@ -204,11 +203,10 @@ func TestTaskRunnerRemovesTheTaskOnEveryPath(t *testing.T) {
 }
 
 func TestTaskRunnerCancel(t *testing.T) {
-	t.Setenv("QSCERT_ACCOUNTS_CHILD", "hang")
 	f := newFake()
 	ctx, cancel := context.WithCancel(context.Background())
 	var out lines
-	req := taskRequest(t, &out)
+	req := taskRequest(t, "hang", &out)
 	req.Output = func(b []byte) { out.add(b); cancel() }
 	code, err := accounts.NewTaskRunner(f).Run(ctx, req)
 	if code != -1 {
@@ -219,23 +217,21 @@ func TestTaskRunnerCancel(t *testing.T) {
 }
 
 func TestTaskRunnerCancelBeforeConnect(t *testing.T) {
-	t.Setenv("QSCERT_ACCOUNTS_CHILD", "report")
 	f := newFake()
 	f.noStart = true
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	var out lines
-	_, err := accounts.NewTaskRunner(f).Run(ctx, taskRequest(t, &out))
+	_, err := accounts.NewTaskRunner(f).Run(ctx, taskRequest(t, "report", &out))
 	wantCode(t, err, accounts.CodeRunCancelled)
 	f.wantRemoved(t)
 }
 
 // A panic in the caller's Output still removes the task, and goes on.
 func TestTaskRunnerPanicRemovesTask(t *testing.T) {
-	t.Setenv("QSCERT_ACCOUNTS_CHILD", "hang")
 	f := newFake()
 	var out lines
-	req := taskRequest(t, &out)
+	req := taskRequest(t, "hang", &out)
 	req.Output = func([]byte) { panic("caller bug") }
 	func() {
 		defer func() {
