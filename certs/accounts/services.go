@@ -82,3 +82,8 @@ func ServiceAccount(l ServiceLister, r Resolver, service string) (Account, error
 func serviceNotFound(name string, cause error) error {
 	return coded.New(CodeServiceNotFound, cause, "service", name)
 }
+
+// servicesFailed is services-failed: the service manager refused op.
+func servicesFailed(op string, cause error, params ...string) error {
+	return coded.New(CodeServicesFailed, cause, append(params, "detail", op+": "+cause.Error())...)
+}

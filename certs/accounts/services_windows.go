@@ -6,8 +6,6 @@ import (
 
 	"golang.org/x/sys/windows"
 	"golang.org/x/sys/windows/svc/mgr"
-
-	"qscert/certs/coded"
 )
 
 // windowsServices reads the service control manager.
@@ -23,7 +21,7 @@ func connect() (*mgr.Mgr, error) {
 	h, err := windows.OpenSCManager(nil, nil, // this machine, SERVICES_ACTIVE_DATABASE
 		windows.SC_MANAGER_CONNECT|windows.SC_MANAGER_ENUMERATE_SERVICE)
 	if err != nil {
-		return nil, coded.New(CodeServicesFailed, err, "detail", "OpenSCManager: "+err.Error())
+		return nil, servicesFailed("OpenSCManager", err)
 	}
 	return &mgr.Mgr{Handle: h}, nil
 }
@@ -37,7 +35,7 @@ func (windowsServices) Services() ([]Service, error) {
 	defer m.Disconnect()
 	names, err := m.ListServices() // EnumServicesStatusEx: SERVICE_WIN32, all states
 	if err != nil {
-		return nil, coded.New(CodeServicesFailed, err, "detail", "EnumServicesStatusEx: "+err.Error())
+		return nil, servicesFailed("EnumServicesStatusEx", err)
 	}
 	out := make([]Service, 0, len(names))
 	for _, name := range names {
@@ -64,7 +62,7 @@ func (windowsServices) Service(name string) (Service, error) {
 		return Service{}, serviceNotFound(name, err)
 	}
 	if err != nil {
-		return Service{}, coded.New(CodeServicesFailed, err, "service", name, "detail", err.Error())
+		return Service{}, servicesFailed("QueryServiceConfig", err, "service", name)
 	}
 	return Rank([]Service{s})[0], nil
 }
