@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"qscert/assets/i18n"
+	"qscert/certs/accounts"
 	"qscert/certs/boundedfile"
 	"qscert/certs/coded"
 	"qscert/certs/export"
@@ -21,7 +22,7 @@ func registries() map[string]*coded.Registry {
 	return map[string]*coded.Registry{
 		"export": export.Codes, "validate": validate.Codes, "install": install.Codes,
 		"store": store.Codes, "qrs": qrs.Codes, "app": Codes, "support": support.Codes,
-		"boundedfile": boundedfile.Codes, "secretfile": secretfile.Codes,
+		"boundedfile": boundedfile.Codes, "secretfile": secretfile.Codes, "accounts": accounts.Codes,
 	}
 }
 
