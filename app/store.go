@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"qscert/certs/install"
 	"qscert/certs/store"
 )
 
@@ -21,9 +22,7 @@ func DefaultFolderStore() string {
 }
 
 // DefaultBackupDir is where backups go when --backup-dir is not given.
-func DefaultBackupDir() string {
-	return filepath.Join(configDir(), "qscert", "backups")
-}
+func DefaultBackupDir() string { return install.DefaultBackupDir() }
 
 func configDir() string {
 	if dir, err := os.UserConfigDir(); err == nil {

@@ -1,6 +1,7 @@
 package install
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -12,25 +13,46 @@ import (
 
 // Result is what Apply did.
 type Result struct {
-	BackupDir  string `json:"backupDir,omitempty"`
+	// BackupDir is the backup of the change, for `qscert restore`; empty
+	// when the change removed nothing and no password could protect one.
+	BackupDir string `json:"backupDir,omitempty"`
+	// Journal is the change's journal, in the same folder.
+	Journal    string `json:"journal,omitempty"`
 	Done       []Step `json:"done"`
 	RolledBack bool   `json:"rolledBack"`
+	// Recovered are the changes a killed qscert had left unfinished,
+	// finished before this one started.
+	Recovered []Recovery `json:"recovered,omitempty"`
 }
 
 // Progress is told about each step as it completes.
 type Progress func(done, total int, step Step)
 
-// Apply runs the plan: it checks every store location and the backup
-// folder first, backs up what will be removed and writes the manifest,
-// then adds, removes, and writes the tool files. If a step fails, that
-// step's own partial effect and the steps already done are undone in
-// reverse order, and the error says so (install-rolled-back, or
-// rollback-failed naming what could not be put back and the backup to
-// restore from). The backup folder stays in every case.
+// Apply runs the plan under the store's writer lock. It first finishes
+// what a killed qscert left unfinished (Recover), checks that the store is
+// still as the plan found it and that every location and the backup folder
+// can be changed, then writes the journal, backs up what will be removed
+// and writes the manifest, then adds, removes, and writes the tool files,
+// journaling each step. If a step fails, that step's own partial effect and
+// the steps already done are undone in reverse order, and the error says
+// so (install-rolled-back, or rollback-failed naming what could not be put
+// back and the backup to restore from). The backup folder stays in every
+// case.
 func (p *Plan) Apply(progress Progress) (*Result, error) {
 	res := &Result{Done: []Step{}}
 	if p.Empty() {
 		return res, nil
+	}
+	unlock, err := lockStore(context.Background(), p.Store, p.onLockWait)
+	if err != nil {
+		return res, err
+	}
+	defer unlock()
+	if res.Recovered, err = Recover(p.Store); err != nil {
+		return res, err
+	}
+	if err := p.checkFresh(); err != nil {
+		return res, err
 	}
 	if err := p.precheck(); err != nil {
 		return res, err
@@ -39,54 +61,161 @@ func (p *Plan) Apply(progress Progress) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	if bk != nil {
+	if bk.password != "" {
 		res.BackupDir = bk.dir
 	}
+	j, err := p.startJournal(bk)
+	if err != nil {
+		return res, err
+	}
+	defer j.log.Close()
+	res.Journal = j.path
 	saved := map[store.CertID]BackupCertificate{} // what the backup holds, to undo removals
 	var done []undoable
 	for i, step := range p.Steps {
-		if step.Kind != StepBackup && (i == 0 || p.Steps[i-1].Kind == StepBackup) && bk != nil {
+		if step.Kind != StepBackup && (i == 0 || p.Steps[i-1].Kind == StepBackup) {
 			// Every PFX is written: the manifest goes before the first change.
 			if err := bk.writeManifest(); err != nil {
-				return res, err
+				return res, p.abandon(j, err)
+			}
+		}
+		if step.Kind != StepBackup {
+			if err := j.step(i, jStart); err != nil {
+				return res, p.fail(res, j, done, step, saved, err)
 			}
 		}
 		undo, err := p.run(step, bk, saved)
 		if err != nil {
 			if step.Kind == StepBackup {
-				return res, err // nothing has changed yet
+				return res, p.abandon(j, err) // nothing has changed yet
 			}
-			return res, p.rollback(res, done, step, saved, err)
+			return res, p.fail(res, j, done, step, saved, err)
 		}
 		if undo != nil {
 			done = append(done, undoable{step, undo})
+		}
+		if step.Kind != StepBackup {
+			if err := j.step(i, jDone); err != nil {
+				return res, p.fail(res, j, done, step, saved, err)
+			}
 		}
 		res.Done = append(res.Done, step)
 		if progress != nil {
 			progress(i+1, len(p.Steps), step)
 		}
 	}
-	return res, nil
+	return res, p.finishJournal(j, jFinished)
 }
 
-// startBackup makes the backup folder: always when something is removed,
-// and whenever the password can protect one, so that a restore can undo
-// any change (an install that only adds is then undone by removing what it
-// added). Without a usable password a change that removes nothing gets no
-// backup; the plan refused a removal without one.
+// startJournal writes the journal into the change's folder and marks the
+// change pending in the store, before the first write to it.
+func (p *Plan) startJournal(bk *backup) (*journal, error) {
+	j, err := startJournal(bk.dir, p, bk.dir, p.clock())
+	if err != nil {
+		return nil, coded.New(CodeBackupFolderUnwritable, err, "folder", bk.dir)
+	}
+	if pc, ok := p.Store.(store.PendingChanges); ok {
+		if err := pc.MarkPending(j.id, j.path, p.touchesMachine()); err != nil {
+			j.log.Close()
+			return nil, coded.New(CodeBackupFolderUnwritable, err, "folder", bk.dir)
+		}
+	}
+	return j, nil
+}
+
+// finishJournal records how the change ended and clears its mark.
+func (p *Plan) finishJournal(j *journal, state string) error {
+	err := j.end(state)
+	if pc, ok := p.Store.(store.PendingChanges); ok {
+		err = errors.Join(err, pc.ClearPending(j.id))
+	}
+	return err
+}
+
+// abandon ends a change that failed before it changed any store.
+func (p *Plan) abandon(j *journal, cause error) error {
+	return errors.Join(cause, p.finishJournal(j, jRolledBack))
+}
+
+// fail rolls a change back and records it in the journal. Should the
+// process die meanwhile, Recover finds "rolling-back" and says the backup
+// must be restored.
+func (p *Plan) fail(res *Result, j *journal, done []undoable, step Step, saved map[store.CertID]BackupCertificate, cause error) error {
+	jerr := j.end(jRollingBack)
+	err := p.rollback(res, done, step, saved, cause)
+	if coded.CodeOf(err) == CodeRollbackFailed {
+		// Keep the mark: the next qscert says the backup must be restored.
+		return errors.Join(err, jerr)
+	}
+	return errors.Join(err, jerr, p.finishJournal(j, jRolledBack))
+}
+
+// touchesMachine reports whether the plan changes a LocalMachine location.
+func (p *Plan) touchesMachine() bool {
+	for _, s := range p.Steps {
+		if s.Kind != StepBackup && s.Location.Scope == store.LocalMachine {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *Plan) clock() time.Time {
+	if p.now.IsZero() {
+		return time.Now()
+	}
+	return p.now
+}
+
+// checkFresh refuses a plan made from a store that has changed since (by
+// another process, before this one took the lock): applying it would
+// act on what is no longer there.
+func (p *Plan) checkFresh() error {
+	planned := map[store.CertID]bool{}
+	for _, f := range p.Found {
+		planned[f.ID()] = true
+	}
+	now := 0
+	for _, loc := range store.Locations {
+		entries, err := p.Store.List(loc)
+		if coded.CodeOf(err) == store.CodeStoreMissing {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			if !planned[e.ID()] {
+				return coded.New(CodePlanStale, nil, "store", p.Store.Name(), "location", loc.String())
+			}
+			now++
+		}
+	}
+	if now != len(planned) {
+		return coded.New(CodePlanStale, nil, "store", p.Store.Name())
+	}
+	return nil
+}
+
+// startBackup makes the change's folder, for its journal and its backup:
+// the backup is written whenever something is removed, and whenever the
+// password can protect one, so that a restore can undo any change (an
+// install that only adds is then undone by removing what it added).
+// Without a usable password a change that removes nothing gets its journal
+// but no backup; the plan refused a removal without one.
 func (p *Plan) startBackup() (*backup, error) {
 	password := p.backupPassword
 	if !BackupPasswordOK(password) {
 		if p.Count(StepBackup) > 0 {
 			return nil, coded.New(CodeBackupPasswordTooShort, nil, "min", fmt.Sprint(MinBackupPassword))
 		}
-		return nil, nil
+		password = ""
 	}
-	now := p.now
-	if now.IsZero() {
-		now = time.Now()
+	parent := p.BackupParent
+	if parent == "" {
+		parent = DefaultBackupDir()
 	}
-	bk, err := newBackup(p.BackupParent, p.Store.Name(), password, now)
+	bk, err := newBackup(parent, p.Store.Name(), password, p.clock())
 	if err != nil {
 		return nil, err
 	}

@@ -134,3 +134,14 @@ func (b *backup) writeManifest() error {
 	}
 	return nil
 }
+
+// DefaultBackupDir is where a change's folder (its backup and journal) is
+// made when the caller names none: qscert/backups in the user's
+// configuration folder (%APPDATA% on Windows).
+func DefaultBackupDir() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	return filepath.Join(dir, "qscert", "backups")
+}

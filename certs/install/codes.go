@@ -25,6 +25,8 @@ var (
 	CodeExportNotInstallable   = Codes.Error("export-not-installable")
 	CodeInstallRolledBack      = Codes.Error("install-rolled-back")
 	CodeRollbackFailed         = Codes.Error("rollback-failed")
+	CodePlanStale              = Codes.Error("plan-stale")         // the store changed between the plan and its apply
+	CodeJournalUnreadable      = Codes.Error("journal-unreadable") // an unfinished change whose journal cannot be read
 )
 
 // Notes a plan carries: what the install does differently from what was

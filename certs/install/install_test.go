@@ -175,7 +175,7 @@ func TestInstallPutsEachCertificateWhereItBelongs(t *testing.T) {
 func TestInstallClientForTheMachine(t *testing.T) {
 	exp, _, _ := exports(t)
 	s := storetest.NewMemory()
-	plan, err := install.PlanInstall(exp, s, install.InstallOptions{ClientScope: store.LocalMachine})
+	plan, err := install.PlanInstall(exp, s, install.InstallOptions{ClientScope: store.LocalMachine, BackupDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +195,7 @@ func TestInstallWithoutAdministratorRightsUsesTheUserStores(t *testing.T) {
 	s := storetest.NewMemory()
 	s.Denied[store.LocalMachineRoot] = true
 	s.Denied[store.LocalMachineMy] = true
-	plan, err := install.PlanInstall(exp, s, install.InstallOptions{})
+	plan, err := install.PlanInstall(exp, s, install.InstallOptions{BackupDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,12 +52,15 @@ type Plan struct {
 	backupPassword string
 	now            time.Time
 	publish        *publishData
+	onLockWait     func(store.Holder)
 }
 
 type publishData struct {
-	client *x509.Certificate
-	key    crypto.PrivateKey
-	root   *x509.Certificate
+	client    *x509.Certificate
+	key       crypto.PrivateKey
+	root      *x509.Certificate
+	clientLoc store.Location // where the client is once the change is done
+	rootLoc   store.Location
 }
 
 // Empty reports whether there is nothing to do: the export is already
@@ -89,11 +92,15 @@ type InstallOptions struct {
 	Keep map[string]bool
 	// Now names the backup folder; zero means time.Now().
 	Now time.Time
+	// OnLockWait is told, once, when another process is changing the store
+	// and Apply waits for it (see store.Locker); nil says nothing.
+	OnLockWait func(store.Holder)
 }
 
 // newPlan starts a plan over what the stores hold.
 func newPlan(s store.Store, found []Found, opts InstallOptions) *Plan {
-	return &Plan{Store: s, Found: found, BackupParent: opts.BackupDir, backupPassword: opts.BackupPassword, now: opts.Now}
+	return &Plan{Store: s, Found: found, BackupParent: opts.BackupDir, backupPassword: opts.BackupPassword, now: opts.Now,
+		onLockWait: opts.OnLockWait}
 }
 
 // finish puts a plan's steps in the one order every plan has — back up

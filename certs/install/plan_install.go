@@ -28,12 +28,18 @@ func PlanInstall(exp *export.Export, s store.Store, opts InstallOptions) (*Plan,
 	}
 	p := newPlan(s, found, opts)
 	var adds []Step
+	publish := &publishData{client: exp.Client.X509, key: exp.Client.Key, root: exp.Root.X509}
 	for _, t := range p.targets(exp, s, opts) {
+		switch t.cert {
+		case exp.Client:
+			publish.clientLoc = t.loc
+		case exp.Root:
+			publish.rootLoc = t.loc
+		}
 		adds = append(adds, Step{Kind: StepAdd, Location: t.loc, Role: t.cert.Role, Subject: t.cert.X509.Subject.String(),
 			Thumbprint: qlik.Thumbprint(t.cert.X509), WithKey: t.cert.Key != nil && t.cert.Role != qlik.RoleRoot,
 			cert: t.cert.X509, key: keyFor(t.cert), friendlyName: friendlyName(t.cert)})
 	}
-	publish := &publishData{client: exp.Client.X509, key: exp.Client.Key, root: exp.Root.X509}
 	removes, err := removals(found, opts.Keep)
 	if err != nil {
 		return nil, err

@@ -19,6 +19,7 @@ type Memory struct {
 	mu       sync.Mutex
 	entries  map[store.Location]map[string]memoryEntry // thumbprint -> entry
 	order    map[store.Location][]string               // thumbprints in the order added
+	pending  map[string]string // change id -> journal, as store.PendingChanges
 	ReadOnly map[store.Location]bool
 	Missing  map[store.Location]bool
 	Denied   map[store.Location]bool
@@ -34,7 +35,7 @@ type memoryEntry struct {
 func NewMemory() *Memory {
 	return &Memory{
 		entries: map[store.Location]map[string]memoryEntry{}, order: map[store.Location][]string{},
-		ReadOnly: map[store.Location]bool{}, Missing: map[store.Location]bool{}, Denied: map[store.Location]bool{},
+		pending: map[string]string{}, ReadOnly: map[store.Location]bool{}, Missing: map[store.Location]bool{}, Denied: map[store.Location]bool{},
 	}
 }
 
@@ -155,3 +156,27 @@ func (m *Memory) Signer(loc store.Location, thumbprint string) (crypto.Signer, e
 }
 
 func (m *Memory) Close() error { return nil }
+
+func (m *Memory) MarkPending(id, journal string, _ bool) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.pending[id] = journal
+	return nil
+}
+
+func (m *Memory) ClearPending(id string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.pending, id)
+	return nil
+}
+
+func (m *Memory) Pending() (map[string]string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make(map[string]string, len(m.pending))
+	for k, v := range m.pending {
+		out[k] = v
+	}
+	return out, nil
+}
