@@ -50,7 +50,7 @@ func runInstall(env *Env, args []string) int {
 	if len(positional) != 1 {
 		return fail(env, t, coded.New(CodeBadUsage, nil, "command", "install", "detail", t.T("cli.validate.needs-dir")), ExitUsage)
 	}
-	opts := install.InstallOptions{ClientScope: store.CurrentUser, BackupDir: f.backupDir, Now: env.Now()}
+	opts := install.InstallOptions{ClientScope: store.CurrentUser, BackupDir: f.backupDir, Now: env.Now(), OnLockWait: lockWaitNotice(env, t)}
 	switch *scope {
 	case "user":
 	case "machine":
@@ -83,7 +83,7 @@ func runInstall(env *Env, args []string) int {
 	}
 	opts.BackupPassword = backupPassword
 
-	st, err := f.store.open(env)
+	st, err := f.store.open(env, t)
 	if err != nil {
 		return finish(env, t, c.json, out, err, ExitUsage)
 	}
@@ -115,6 +115,9 @@ func applyPlan(env *Env, t *i18n.Translator, asJSON bool, f *changeFlags, st sto
 	}
 	res, err := plan.Apply(progress)
 	out.Result = res
+	if !asJSON {
+		writeRecoveries(env.Stderr, t, res.Recovered)
+	}
 	if err != nil {
 		code := ExitFindings
 		if !res.RolledBack {

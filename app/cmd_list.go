@@ -32,7 +32,7 @@ func runList(env *Env, args []string) int {
 			return fail(env, t, err, ExitUsage)
 		}
 	}
-	st, err := sf.open(env)
+	st, err := sf.open(env, t)
 	if err != nil {
 		return fail(env, t, err, ExitUsage)
 	}

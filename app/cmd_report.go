@@ -59,7 +59,7 @@ func supportInput(env *Env, t *i18n.Translator, f *connectionFlags) (support.Inp
 	// The Windows stores are always worth listing; elsewhere there is no
 	// system store, only the folder store named with --store.
 	if f.storeSpec != "" || runtime.GOOS == "windows" {
-		if s, err := env.OpenStore(f.storeSpec); err != nil {
+		if s, err := openStoreRecovered(env, t, f.storeSpec); err != nil {
 			in.StoreErrors[f.storeSpec] = err
 		} else {
 			in.Stores = append(in.Stores, s)

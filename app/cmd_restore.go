@@ -27,12 +27,12 @@ func runRestore(env *Env, args []string) int {
 		return fail(env, t, err, ExitUsage)
 	}
 	out := &installOutput{}
-	st, err := f.store.open(env)
+	st, err := f.store.open(env, t)
 	if err != nil {
 		return finish(env, t, c.json, out, err, ExitUsage)
 	}
 	defer st.Close()
-	plan, err := install.PlanRestore(positional[0], st, install.InstallOptions{BackupDir: f.backupDir, BackupPassword: pw, Now: env.Now()})
+	plan, err := install.PlanRestore(positional[0], st, install.InstallOptions{BackupDir: f.backupDir, BackupPassword: pw, Now: env.Now(), OnLockWait: lockWaitNotice(env, t)})
 	if err != nil {
 		return finish(env, t, c.json, out, err, ExitUsage)
 	}

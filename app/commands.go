@@ -15,6 +15,7 @@ func commands() []command {
 		{name: "help", summary: "cli.help.summary", run: runHelp},
 		{name: "install", summary: "cli.install.summary", run: runInstall},
 		{name: "list", summary: "cli.list.summary", run: runList},
+		{name: "recover", summary: "recover.summary", run: runRecover},
 		{name: "report", summary: "cli.support.summary", run: runReport},
 		{name: "restore", summary: "cli.restore.summary", run: runRestore},
 		{name: "test", summary: "cli.test.summary", run: runTestConnection},

@@ -105,7 +105,7 @@ func (f *connectionFlags) identity(env *Env) (id *qrs.Identity, report *validate
 		if f.storeSpec == "" {
 			return nil, nil, release, coded.New(CodeBadUsage, nil, "command", f.command, "detail", f.translator().T("cli.test.dir-or-store"))
 		}
-		s, err := env.OpenStore(f.storeSpec)
+		s, err := openStoreRecovered(env, f.translator(), f.storeSpec)
 		if err != nil {
 			return nil, nil, release, err
 		}

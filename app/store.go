@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"qscert/assets/i18n"
 	"qscert/certs/install"
 	"qscert/certs/store"
 )
@@ -31,6 +32,8 @@ func configDir() string {
 	return os.TempDir()
 }
 
-func (f *storeFlag) open(env *Env) (store.Store, error) {
-	return env.OpenStore(f.spec)
+// open opens the store, finishing first what a killed qscert left
+// unfinished in it.
+func (f *storeFlag) open(env *Env, t *i18n.Translator) (store.Store, error) {
+	return openStoreRecovered(env, t, f.spec)
 }

@@ -11,14 +11,15 @@ import (
 // refused as a downgrade.
 const KDFIterations = 600_000
 
-// FastKDFEnv, set to 1 in a test binary, lowers the count to 2,048: tests
-// make hundreds of backups, and 600,000 iterations cost most of a second
-// each. Outside a test binary (testing.Testing is false) it is ignored, so
-// no setting can weaken a real backup. One test checks the real count.
+// FastKDFEnv, set to 1 in a test binary or a crash-test build (tag
+// qscert_killtest), lowers the count to 2,048: tests make hundreds of
+// backups, and 600,000 iterations cost most of a second each. In a
+// release program it is ignored, so no setting can weaken a real backup.
+// One test checks the real count.
 const FastKDFEnv = "QSCERT_TEST_FAST_KDF"
 
 func kdfIterations() int {
-	if testing.Testing() && os.Getenv(FastKDFEnv) == "1" {
+	if (testing.Testing() || killTestBuild) && os.Getenv(FastKDFEnv) == "1" {
 		return 2048
 	}
 	return KDFIterations

@@ -12,6 +12,7 @@ import (
 	"software.sslmate.com/src/go-pkcs12"
 
 	"qscert/certs/coded"
+	"qscert/certs/durable"
 	"qscert/certs/qlik"
 )
 
@@ -68,6 +69,7 @@ func (w *windowsStore) add(loc Location, cert *x509.Certificate, key crypto.Priv
 	if err := setFriendlyName(ctx, name); err != nil {
 		return errors.Join(failed(loc, "CertSetCertificateContextProperty", err), w.discardKey(ctx))
 	}
+	durable.WritePoint("crypt32-add", loc.String())
 	if old != nil && onWine() {
 		err = replaceOnWine(h, old, ctx)
 	} else {
@@ -129,6 +131,7 @@ func put(h windows.Handle, ctx *windows.CertContext) error {
 // PFXImportCertStore, which persists the key in a new key container. The
 // caller closes the store; the container stays.
 func importKeyed(loc Location, cert *x509.Certificate, key crypto.PrivateKey, keyFlags uint32) (windows.Handle, error) {
+	durable.WritePoint("key-import", loc.String())
 	// A one-time password: the PFX never leaves this process.
 	var secret [24]byte
 	if _, err := rand.Read(secret[:]); err != nil {

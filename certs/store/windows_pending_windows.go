@@ -3,6 +3,8 @@ package store
 import (
 	"errors"
 
+	"qscert/certs/durable"
+
 	"golang.org/x/sys/windows/registry"
 )
 
@@ -22,6 +24,7 @@ func (w *windowsStore) MarkPending(id, journal string, machine bool) error {
 	if machine {
 		root = registry.LOCAL_MACHINE
 	}
+	durable.WritePoint("registry", pendingKeyPath)
 	k, _, err := registry.CreateKey(root, pendingKeyPath, registry.SET_VALUE)
 	if err != nil {
 		return err
@@ -37,6 +40,7 @@ func (w *windowsStore) ClearPending(id string) error {
 		if err != nil {
 			continue // no key: nothing pending there
 		}
+		durable.WritePoint("registry", pendingKeyPath)
 		if err := k.DeleteValue(id); err != nil && !errors.Is(err, registry.ErrNotExist) {
 			errs = append(errs, err)
 		}

@@ -1,6 +1,10 @@
 package store
 
-import "golang.org/x/sys/windows"
+import (
+	"golang.org/x/sys/windows"
+
+	"qscert/certs/durable"
+)
 
 // Remove deletes the certificate from loc and then its key container,
 // unless another certificate in qscert's stores still uses that container
@@ -16,6 +20,7 @@ func (w *windowsStore) Remove(loc Location, thumbprint string) error {
 		return err
 	}
 	key := containerOf(ctx)
+	durable.WritePoint("crypt32-delete", loc.String())
 	// CertDeleteCertificateFromStore frees ctx, even when it fails.
 	if err := windows.CertDeleteCertificateFromStore(ctx); err != nil {
 		return failed(loc, "CertDeleteCertificateFromStore", err)
@@ -26,6 +31,7 @@ func (w *windowsStore) Remove(loc Location, thumbprint string) error {
 	if key == nil || w.containerInUse(key) {
 		return nil
 	}
+	durable.WritePoint("key-delete", loc.String())
 	// Best effort: the certificate is gone, which is what the caller
 	// asked. A key left behind (its file owned by another account, say)
 	// is clutter no certificate points at, not a reason to fail an
