@@ -3,12 +3,16 @@ package app
 import (
 	"fmt"
 
+	"qscert/app/clocale"
 	"qscert/assets/i18n"
 	"qscert/certs/coded"
 )
 
 // Main runs qscert with the process's arguments and returns the exit code.
 func Main(args []string) int {
+	// The environment as the user set it: package clocale hid a "C.UTF-8"
+	// locale from Fyne's init only.
+	clocale.Restore()
 	return Run(ProcessEnv(), args)
 }
 

@@ -1,0 +1,42 @@
+package app
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+)
+
+var (
+	binaryOnce sync.Once
+	binaryPath string
+	binaryErr  error
+	binaryOut  []byte
+)
+
+// qscertBinary builds the real program once per test binary, with the
+// same cgo setting as the tests: with cgo it links Fyne's desktop driver,
+// as the program people run does.
+func qscertBinary(t *testing.T) string {
+	t.Helper()
+	binaryOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "qscert-bin-")
+		if err != nil {
+			binaryErr = err
+			return
+		}
+		name := "qscert"
+		if runtime.GOOS == "windows" {
+			name += ".exe"
+		}
+		binaryPath = filepath.Join(dir, name)
+		cmd := exec.Command("go", "build", "-o", binaryPath, "qscert")
+		binaryOut, binaryErr = cmd.CombinedOutput()
+	})
+	if binaryErr != nil {
+		t.Fatalf("go build: %v\n%s", binaryErr, binaryOut)
+	}
+	return binaryPath
+}
