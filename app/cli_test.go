@@ -121,6 +121,7 @@ func TestValidateCorpusVerdicts(t *testing.T) {
 			code := Run(env, []string{"validate", dir, "--json", "--password-stdin", "--host", o.Host, "--machine", o.Machines[0]})
 			var got struct {
 				Installable bool
+				Error       *struct{ Code string }
 				Findings    []struct {
 					Code     string
 					Severity string
@@ -145,6 +146,14 @@ func TestValidateCorpusVerdicts(t *testing.T) {
 			want := ExitOK
 			if !got.Installable {
 				want = ExitFindings
+			}
+			// Without the right password the export could not be checked:
+			// the command could not do its job, as for `qscert test`.
+			if v.Code == "password-required" || v.Code == "wrong-password" {
+				want = ExitUsage
+				if got.Error == nil || got.Error.Code != string(v.Code) {
+					t.Errorf("error = %+v, want %s", got.Error, v.Code)
+				}
 			}
 			if code != want {
 				t.Fatalf("exit %d, want %d (installable=%v)", code, want, got.Installable)

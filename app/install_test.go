@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"qscert/certs/certstest"
-	"qscert/certs/install"
+	"qscert/certs/output"
 	"qscert/certs/qlik"
 	"qscert/certs/store"
 )
@@ -98,7 +98,7 @@ func TestInstallReplaceRestoreEndToEnd(t *testing.T) {
 		t.Fatalf("install of the second export: exit %d\n%s\n%s", code, out, errOut)
 	}
 	var result struct {
-		Plan   struct{ Steps []install.Step }
+		Plan   struct{ Steps []output.Step }
 		Result struct{ BackupDir string }
 	}
 	if err := json.Unmarshal([]byte(out), &result); err != nil {
