@@ -23,9 +23,15 @@ func Main(args []string) int {
 func Run(env *Env, args []string) int {
 	lead, rest, err := parseLeadingFlags(args)
 	lang, known := i18n.Resolve(lead.lang)
+	// An error before any command runs is said in the language, and as
+	// JSON, that the arguments ask for wherever they stand.
+	anyLang, asJSON := scanOutputFlags(args)
+	if anyLang, ok := i18n.Resolve(anyLang); ok {
+		lang = anyLang
+	}
 	t := i18n.New(lang).CommandLine()
 	if err != nil {
-		return failBeforeCommand(env, t, lead.json, err)
+		return failBeforeCommand(env, t, asJSON, err)
 	}
 	switch {
 	case lead.help:
@@ -38,7 +44,7 @@ func Run(env *Env, args []string) int {
 		}
 		return runGUI(env, args)
 	case lead.demo:
-		return failBeforeCommand(env, t, lead.json, coded.New(CodeBadUsage, nil, "command", rest[0], "detail", t.T("cli.demo-is-for-the-window")))
+		return failBeforeCommand(env, t, asJSON, coded.New(CodeBadUsage, nil, "command", rest[0], "detail", t.T("cli.demo-is-for-the-window")))
 	}
 	cmd, ok := commandNamed(rest[0])
 	if !ok {
@@ -46,7 +52,7 @@ func Run(env *Env, args []string) int {
 		if s := closest(rest[0], commandNames()); s != "" {
 			params = append(params, "suggestion", s)
 		}
-		return failBeforeCommand(env, t, lead.json, coded.New(CodeUnknownCommand, nil, params...))
+		return failBeforeCommand(env, t, asJSON, coded.New(CodeUnknownCommand, nil, params...))
 	}
 	return cmd.run(env, append(lead.forward(), rest[1:]...))
 }

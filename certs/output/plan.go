@@ -8,25 +8,30 @@ import (
 	"qscert/certs/coded"
 	"qscert/certs/install"
 	"qscert/certs/qlik"
+	"qscert/certs/store"
 )
 
 // Step is one step of a plan: what it does (kind), where, to which
 // certificate, and the same in a sentence.
 type Step struct {
 	Kind     install.StepKind `json:"kind"`
-	Location string           `json:"location"`
-	Role     qlik.Role        `json:"role,omitempty"`
-	Subject  string           `json:"subject,omitempty"`
-	SHA1     string           `json:"sha1,omitempty"`
-	WithKey  bool             `json:"withKey,omitempty"`
-	Message  string           `json:"message"`
+	Location string           `json:"location,omitempty"` // none for publish, which writes the tool files
+
+	Role    qlik.Role `json:"role,omitempty"`
+	Subject string    `json:"subject,omitempty"`
+	SHA1    string    `json:"sha1,omitempty"`
+	WithKey bool      `json:"withKey,omitempty"`
+	Message string    `json:"message"`
 }
 
 func stepsOf(t *i18n.Translator, in []install.Step) []Step {
 	out := make([]Step, 0, len(in))
 	for _, s := range in {
-		out = append(out, Step{Kind: s.Kind, Location: s.Location.String(), Role: s.Role, Subject: s.Subject,
-			SHA1: s.Thumbprint, WithKey: s.WithKey, Message: StepSentence(t, s)})
+		step := Step{Kind: s.Kind, Role: s.Role, Subject: s.Subject, SHA1: s.Thumbprint, WithKey: s.WithKey, Message: StepSentence(t, s)}
+		if s.Location != (store.Location{}) {
+			step.Location = s.Location.String()
+		}
+		out = append(out, step)
 	}
 	return out
 }

@@ -89,6 +89,9 @@ func Build(t *i18n.Translator, in Input) *Report {
 		Machine:       in.Machine,
 		Stores:        []output.StoreListing{},
 	}
+	if r.Machine.IPs == nil {
+		r.Machine.IPs = []string{} // [], not null: the schema says a list
+	}
 	for _, s := range in.Stores {
 		r.Stores = append(r.Stores, output.ListStore(t, s))
 	}
