@@ -185,9 +185,11 @@ func TestCommandLineErrors(t *testing.T) {
 		want int
 	}{
 		{"unknown-command", []string{"instal", dir}, nil, ExitUsage},
-		{"bad-usage", []string{"validate", dir, "--hots", "x"}, nil, ExitUsage},
+		{"unknown-flag", []string{"validate", dir, "--hots", "x"}, nil, ExitUsage},
+		{"flag-needs-value", []string{"validate", dir, "--machine"}, nil, ExitUsage},
+		{"bad-flag-value", []string{"validate", dir, "--password-stdin=yes"}, nil, ExitUsage},
 		{"bad-usage", []string{"validate"}, nil, ExitUsage},
-		{"bad-usage", []string{"validate", dir, "--at", "yesterday"}, nil, ExitUsage},
+		{"bad-flag-value", []string{"validate", dir, "--at", "yesterday"}, nil, ExitUsage},
 		{"password-on-command-line", []string{"validate", dir, "--password", "hunter2"}, nil, ExitUsage},
 		{"password-sources", []string{"validate", dir, "--password-stdin", "--password-env", "X"}, map[string]string{"X": "y"}, ExitUsage},
 		{"password-file-unreadable", []string{"validate", dir, "--password-file", "/nonexistent/pw"}, nil, ExitUsage},
@@ -196,7 +198,7 @@ func TestCommandLineErrors(t *testing.T) {
 	} {
 		t.Run(c.code, func(t *testing.T) {
 			env, out, errOut := testEnv("", c.vars)
-			code := Run(env, append(c.args, "--lang", "en"))
+			code := Run(env, append([]string{"--lang", "en"}, c.args...))
 			if code != c.want {
 				t.Fatalf("exit %d, want %d; stderr %q", code, c.want, errOut)
 			}
@@ -206,6 +208,11 @@ func TestCommandLineErrors(t *testing.T) {
 			}
 			if strings.Contains(msg, "hunter2") {
 				t.Fatal("the refused password was echoed")
+			}
+			// The same run with --json names the code.
+			env, out, _ = testEnv("", c.vars)
+			if Run(env, append([]string{"--json"}, c.args...)) != c.want || !strings.Contains(out.String(), `"code": "`+c.code+`"`) {
+				t.Fatalf("--json: %s", out)
 			}
 		})
 	}

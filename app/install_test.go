@@ -202,13 +202,15 @@ func TestInstallAsksBeforeChanging(t *testing.T) {
 	if code := Run(env, append(args, "--lang", "en")); code != ExitUsage || len(storeState(t, storeDir)) != 0 {
 		t.Fatalf("answering no: exit %d\n%s", code, stdout)
 	}
-	env, stdout, _ = testEnv("oui\n", nil)
+	env, stdout, stderr := testEnv("oui\n", nil)
 	env.StdinIsTerminal = true
 	if code := Run(env, append(args, "--lang", "fr")); code != ExitOK || len(storeState(t, storeDir)) != 3 {
 		t.Fatalf("answering oui: exit %d\n%s", code, stdout)
 	}
-	if !strings.Contains(stdout.String(), "Tapez oui") {
-		t.Fatalf("no French prompt:\n%s", stdout)
+	// The prompt is on standard error, as the password's: standard output
+	// is the result.
+	if !strings.Contains(stderr.String(), "Tapez oui") || strings.Contains(stdout.String(), "Tapez oui") {
+		t.Fatalf("no French prompt on stderr:\n%s", stderr)
 	}
 }
 

@@ -146,7 +146,7 @@ func TestTheTypedPasswordNeverShowsOnTheTerminal(t *testing.T) {
 		prompt string
 	}{
 		{"asked", []string{"validate", dir, "--host", cliHost}, "Password of client.pfx"},
-		{"password-stdin", []string{"validate", dir, "--host", cliHost, "--password-stdin"}, "Export password:"},
+		{"password-stdin", []string{"validate", dir, "--host", cliHost, "--password-stdin"}, "Certificate password"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, typist, tty, s, done := onTerminal(t, c.args...)
@@ -158,11 +158,13 @@ func TestTheTypedPasswordNeverShowsOnTheTerminal(t *testing.T) {
 				t.Fatal(err)
 			}
 			code := wait(t, s, done)
+			// What qscert wrote before it ended may still be on its way.
+			finished := s.shows("Ready to install", 10*time.Second)
 			shown := s.String()
 			if strings.Contains(shown, ptyPassword) || strings.Contains(shown, ptyPassword[:6]) {
 				t.Fatalf("the password shows on the terminal:\n%s", shown)
 			}
-			if code != ExitOK || !prompted || !strings.Contains(shown, "Ready to install") {
+			if code != ExitOK || !prompted || !finished {
 				t.Fatalf("exit %d, prompted %v; the terminal shows:\n%s", code, prompted, shown)
 			}
 			assertEchoOn(t, tty)

@@ -145,7 +145,7 @@ func TestFrenchReadsAsFrench(t *testing.T) {
 		t.Fatalf("install: %d %s", code, stdout)
 	}
 	code, stdout, _ = runQscert(t, connEnv("", nil, nil), "test", "--host", "localhost", "--port", portOf(s), "--dir", dir, "--lang", "fr")
-	if code != ExitFindings || !strings.Contains(stdout, "  racine ") || !strings.Contains(stdout, "Détail technique, tel que le système l'a donné (en anglais)") {
+	if code != ExitFindings || !strings.Contains(stdout, "  racine ") || !strings.Contains(stdout, "Détail technique (message du système, en anglais)") {
 		t.Errorf("test: exit %d\n%s", code, stdout)
 	}
 	out2 := filepath.Join(t.TempDir(), "r.zip")
