@@ -9,6 +9,15 @@ import (
 	"testing"
 )
 
+// TestMain removes the program qscertBinary built, if a test built it.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binaryPath != "" {
+		_ = os.RemoveAll(filepath.Dir(binaryPath))
+	}
+	os.Exit(code)
+}
+
 var (
 	binaryOnce sync.Once
 	binaryPath string
