@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 
-	"qscert/assets/i18n"
 	"qscert/certs/coded"
 	"qscert/certs/install"
 	"qscert/certs/output"
@@ -21,34 +20,26 @@ type changeFlags struct {
 
 func (f *changeFlags) register(c *commandFlags) {
 	f.store.register(c)
-	c.set.StringVar(&f.backupDir, "backup-dir", DefaultBackupDir(), "folder in which the backup of replaced certificates is made")
-	c.set.BoolVar(&f.dryRun, "dry-run", false, "print the plan and change nothing")
-	c.set.BoolVar(&f.yes, "yes", false, "apply without asking for confirmation")
-}
-
-// installOutput is the --json output of install and restore.
-type installOutput struct {
-	Report *output.Report  `json:"validation,omitempty"`
-	Plan   *output.Plan    `json:"plan,omitempty"`
-	Result *install.Result `json:"result,omitempty"`
-	Error  *coded.Problem  `json:"error,omitempty"`
+	c.set.StringVar(&f.backupDir, "backup-dir", DefaultBackupDir(), "flag.backup-dir")
+	c.set.BoolVar(&f.dryRun, "dry-run", false, "flag.dry-run")
+	c.set.BoolVar(&f.yes, "yes", false, "flag.yes")
 }
 
 func runInstall(env *Env, args []string) int {
-	c := newCommandFlags("install")
+	c := newCommandFlags(env, "install")
 	var v validateFlags
 	v.register(c)
 	var f changeFlags
 	f.register(c)
 	f.backupPassword.register(c, "backup-")
-	scope := c.set.String("scope", "user", "where the client certificate goes: user (CurrentUser\\My) or machine (LocalMachine\\My)")
+	scope := c.set.String("scope", "user", "flag.scope")
 	positional, err := c.parse(args)
-	t := c.translator()
 	if err != nil {
-		return fail(env, t, err, ExitUsage)
+		return c.fail(err, ExitUsage)
 	}
+	t := c.translator()
 	if len(positional) != 1 {
-		return fail(env, t, coded.New(CodeBadUsage, nil, "command", "install", "detail", t.T("cli.validate.needs-dir")), ExitUsage)
+		return c.fail(coded.New(CodeBadUsage, nil, "command", "install", "detail", t.T("cli.install.needs-dir")), ExitUsage)
 	}
 	opts := install.InstallOptions{ClientScope: store.CurrentUser, BackupDir: f.backupDir, Now: env.Now(), OnLockWait: lockWaitNotice(env, t)}
 	switch *scope {
@@ -56,98 +47,100 @@ func runInstall(env *Env, args []string) int {
 	case "machine":
 		opts.ClientScope = store.LocalMachine
 	default:
-		return fail(env, t, coded.New(CodeBadUsage, nil, "command", "install", "detail", "--scope "+*scope), ExitUsage)
+		return c.fail(coded.New(CodeBadFlagValue, nil, "command", "install", "flag", "--scope", "value", *scope, "reason", "flag-scope"), ExitUsage)
 	}
-	out := &installOutput{}
-	exp, report, err := v.load(env, positional[0])
-	if err != nil {
-		return fail(env, t, err, ExitUsage)
+	out := &output.Install{Header: output.HeaderOf("install")}
+	exp, report, err := v.load(env, t, "install", positional[0])
+	if report == nil {
+		return c.fail(err, ExitUsage)
 	}
-	out.Report = output.ReportOf(t, report)
+	out.Validation = output.ValidationOf(t, report)
 	if !c.json {
-		output.WriteReport(env.Stdout, t, report)
+		output.WriteReport(env.Stdout, t, out.Validation)
+	}
+	if err != nil {
+		return c.finish(out, err, ExitUsage)
 	}
 	if report.Blocking() {
-		return finish(env, t, c.json, out, nil, ExitFindings)
+		return c.finish(out, nil, ExitFindings)
 	}
 	// The backup is protected by the export's password unless another is
 	// given; a short or empty one is refused by the plan when a backup is
 	// needed.
-	exportPassword, _, _ := v.password.read(env)
-	backupPassword, given, err := f.backupPassword.read(env)
+	exportPassword, _, _ := v.password.read(env, t)
+	backupPassword, given, err := f.backupPassword.read(env, t)
 	if err != nil {
-		return fail(env, t, err, ExitUsage)
+		return c.finish(out, err, ExitUsage)
 	}
 	if !given {
 		backupPassword = exportPassword
 	}
 	opts.BackupPassword = backupPassword
 
-	st, err := f.store.open(env, t)
+	st, release, err := f.store.openForInstall(env, t, f.dryRun)
+	defer release()
 	if err != nil {
-		return finish(env, t, c.json, out, err, ExitUsage)
+		return c.finish(out, err, ExitUsage)
 	}
-	defer st.Close()
 	plan, err := install.PlanInstall(exp, st, opts)
 	if err != nil {
-		return finish(env, t, c.json, out, err, ExitUsage)
+		return c.finish(out, err, ExitUsage)
 	}
-	return applyPlan(env, t, c.json, &f, st, plan, out)
+	return c.applyPlan(&f, st, plan, out)
 }
 
 // applyPlan shows a plan, asks for confirmation and applies it; install and
 // restore share it.
-func applyPlan(env *Env, t *i18n.Translator, asJSON bool, f *changeFlags, st store.Store, plan *install.Plan, out *installOutput) int {
+func (c *commandFlags) applyPlan(f *changeFlags, st store.Store, plan *install.Plan, out *output.Install) int {
+	t, env := c.translator(), c.env
 	out.Plan = output.PlanOf(t, st.Name(), plan)
-	if !asJSON {
-		output.WritePlan(env.Stdout, t, st.Name(), plan)
+	if !c.json {
+		output.WritePlan(env.Stdout, t, out.Plan)
 	}
 	if plan.Empty() || f.dryRun {
-		return finish(env, t, asJSON, out, nil, ExitOK)
+		return c.finish(out, nil, ExitOK)
 	}
 	if err := confirm(env, t, f.yes, len(plan.Steps)); err != nil {
-		return finish(env, t, asJSON, out, err, ExitUsage)
+		return c.finish(out, err, ExitUsage)
 	}
 	progress := func(done, total int, s install.Step) {
-		if !asJSON {
+		if !c.json {
 			fmt.Fprintf(env.Stdout, "  [%d/%d] %s\n", done, total, output.StepSentence(t, s))
 		}
 	}
 	res, err := plan.Apply(progress)
-	out.Result = res
-	if !asJSON {
-		writeRecoveries(env.Stderr, t, res.Recovered)
+	out.Result = output.ResultOf(t, res)
+	if !c.json && out.Result != nil {
+		output.WriteRecoveries(env.Stderr, out.Result.Recovered)
 	}
 	if err != nil {
 		code := ExitFindings
-		if !res.RolledBack {
+		if res == nil || !res.RolledBack {
 			code = ExitUsage // refused before any change
 		}
-		return finish(env, t, asJSON, out, err, code)
+		return c.finish(out, err, code)
 	}
-	if !asJSON {
-		fmt.Fprintln(env.Stdout, t.T("cli.install.done", map[string]string{"count": fmt.Sprint(len(res.Done))}))
+	if !c.json {
+		fmt.Fprintln(env.Stdout, t.N("cli.install.done", len(res.Done)))
 		if res.BackupDir != "" {
 			fmt.Fprintln(env.Stdout, t.T("cli.install.backup", map[string]string{"backup": res.BackupDir}))
 		}
 	}
-	return finish(env, t, asJSON, out, nil, ExitOK)
+	return c.finish(out, nil, ExitOK)
 }
 
-// finish prints the JSON output, or the error for people, and returns code.
-func finish(env *Env, t *i18n.Translator, asJSON bool, out *installOutput, err error, code int) int {
+// finish prints the JSON document, or the error for people, and returns
+// code.
+func (c *commandFlags) finish(out *output.Install, err error, code int) int {
 	if err != nil {
-		out.Error = output.ProblemOf(t, err)
+		out.Error = output.ProblemOf(c.translator(), err)
 	}
-	if asJSON {
-		output.WriteJSON(env.Stdout, out)
+	if c.json {
+		c.writeJSON(out)
 		return code
 	}
 	if out.Error != nil {
-		fmt.Fprintln(env.Stderr, out.Error.Message)
-		if out.Error.Cause != nil {
-			fmt.Fprintln(env.Stderr, out.Error.Cause.Message)
-		}
+		writeProblem(c.env.Stderr, out.Error)
 	}
 	return code
 }

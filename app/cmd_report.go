@@ -2,12 +2,10 @@ package app
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
 
 	"qscert/assets/i18n"
 	"qscert/certs/coded"
-	"qscert/certs/export"
 	"qscert/certs/output"
 	"qscert/certs/support"
 	"qscert/certs/validate"
@@ -18,32 +16,32 @@ import (
 // test, as JSON and text in a zip. Every part that fails is recorded in the
 // report; only a report that cannot be written fails the command.
 func runReport(env *Env, args []string) int {
-	c := newCommandFlags("report")
+	c := newCommandFlags(env, "report")
 	var f connectionFlags
 	f.register(c)
 	var out string
-	c.set.StringVar(&out, "out", "", "the zip file to write")
+	c.set.StringVar(&out, "out", "", "flag.out")
 	positional, err := c.parse(args)
-	t := c.translator()
 	if err != nil {
-		return fail(env, t, err, ExitUsage)
+		return c.fail(err, ExitUsage)
 	}
+	t := c.translator()
 	if len(positional) > 0 {
-		return fail(env, t, coded.New(CodeBadUsage, nil, "command", "report", "detail", strings.Join(positional, " ")), ExitUsage)
+		return c.fail(coded.New(CodeBadUsage, nil, "command", "report", "detail", strings.Join(positional, " ")), ExitUsage)
 	}
 	if out == "" {
-		return fail(env, t, coded.New(CodeBadUsage, nil, "command", "report", "detail", t.T("cli.support.needs-out")), ExitUsage)
+		return c.fail(coded.New(CodeBadUsage, nil, "command", "report", "detail", t.T("cli.support.needs-out")), ExitUsage)
 	}
 	if err := f.normalize(c); err != nil {
-		return fail(env, t, err, ExitUsage)
+		return c.fail(err, ExitUsage)
 	}
 	in, closeStores := supportInput(env, t, &f)
 	defer closeStores()
 	if err := support.Build(t, in).WriteZip(out, t); err != nil {
-		return fail(env, t, err, ExitUsage)
+		return c.fail(err, ExitUsage)
 	}
 	if c.json {
-		output.WriteJSON(env.Stdout, map[string]string{"out": out})
+		c.writeJSON(output.Written{Header: output.HeaderOf("report"), Out: out})
 	} else {
 		fmt.Fprintln(env.Stdout, t.T("cli.support.written", map[string]string{"file": out}))
 	}
@@ -56,26 +54,27 @@ func runReport(env *Env, args []string) int {
 func supportInput(env *Env, t *i18n.Translator, f *connectionFlags) (support.Input, func()) {
 	in := support.Input{Now: env.Now(), Version: Version, Machine: env.Machine(), StoreErrors: map[string]error{}}
 	closeStores := func() {}
-	// The Windows stores are always worth listing; elsewhere there is no
-	// system store, only the folder store named with --store.
-	if f.storeSpec != "" || runtime.GOOS == "windows" {
-		if s, err := openStoreRecovered(env, t, f.storeSpec); err != nil {
-			in.StoreErrors[f.storeSpec] = err
-		} else {
-			in.Stores = append(in.Stores, s)
-			closeStores = func() { _ = s.Close() }
+	// The store --store names, or the default one, as `qscert list` reads:
+	// the Windows stores on Windows, the folder store elsewhere.
+	if s, err := openStoreRecovered(env, t, f.storeSpec); err != nil {
+		name := f.storeSpec
+		if name == "" {
+			name = defaultStoreName()
 		}
+		in.StoreErrors[name] = err
+	} else {
+		in.Stores = append(in.Stores, s)
+		closeStores = func() { _ = s.Close() }
 	}
 	if f.dir != "" {
-		password, err := f.readPassword(env)
-		var exp *export.Export
-		if err == nil {
-			exp, err = export.LoadExport(f.dir, password)
-		}
-		if err == nil {
+		exp, err := loadExport(env, t, f.dir, &f.password)
+		if exp != nil {
 			in.Report = validate.Validate(exp, validate.Options{Now: env.Now(), Host: f.host, Machines: in.Machine.Names()})
 		}
 		in.ExportErr = err
+		if in.Report != nil {
+			in.ExportErr = nil // the report's own findings say it
+		}
 	}
 	if f.host != "" {
 		in.Host, in.Port = f.host, f.port

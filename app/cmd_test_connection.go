@@ -11,26 +11,26 @@ import (
 )
 
 func runTestConnection(env *Env, args []string) int {
-	c := newCommandFlags("test")
+	c := newCommandFlags(env, "test")
 	var f connectionFlags
 	f.register(c)
 	positional, err := c.parse(args)
-	t := c.translator()
 	if err != nil {
-		return fail(env, t, err, ExitUsage)
+		return c.fail(err, ExitUsage)
 	}
+	t := c.translator()
 	if len(positional) > 0 {
-		return fail(env, t, coded.New(CodeBadUsage, nil, "command", "test", "detail", strings.Join(positional, " ")), ExitUsage)
+		return c.fail(coded.New(CodeBadUsage, nil, "command", "test", "detail", strings.Join(positional, " ")), ExitUsage)
 	}
 	if err := f.check(c); err != nil {
-		return fail(env, t, err, ExitUsage)
+		return c.fail(err, ExitUsage)
 	}
 	res, err := testConnection(env, t, &f)
 	if err != nil {
-		return fail(env, t, err, ExitUsage)
+		return c.fail(err, ExitUsage)
 	}
 	if c.json {
-		output.WriteJSON(env.Stdout, res)
+		c.writeJSON(output.Test{Header: output.HeaderOf("test"), Connection: res})
 	} else {
 		output.WriteConnection(env.Stdout, t, res)
 	}
@@ -44,7 +44,7 @@ func runTestConnection(env *Env, args []string) int {
 // Engine when --engine asks for it. The error is for a test that cannot
 // run at all (no usable certificate).
 func testConnection(env *Env, t *i18n.Translator, f *connectionFlags) (*output.Connection, error) {
-	id, report, release, err := f.identity(env)
+	id, report, release, err := f.identity(env, t)
 	defer release()
 	if err != nil {
 		return nil, err

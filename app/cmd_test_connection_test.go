@@ -177,7 +177,7 @@ func TestTestCannotRun(t *testing.T) {
 		{"both sources", []string{"--host", "qlik", "--dir", dir, "--store", "windows"}, "give either an export folder"},
 		{"password on the command line", []string{"--host", "qlik", "--dir", dir, "--password", "hunter2"}, "--password is refused"},
 		{"missing store", []string{"--host", "qlik", "--store", "folder:/nonexistent/qscert-store"}, "does not exist"},
-		{"unknown store", []string{"--host", "qlik", "--store", "vault"}, "--store vault"},
+		{"unknown store", []string{"--host", "qlik", "--store", "vault"}, "“vault” is not a valid value for --store"},
 		{"missing folder", []string{"--host", "qlik", "--dir", filepath.Join(dir, "nope")}, "does not exist"},
 		{"bad port", []string{"--host", "qlik", "--dir", dir, "--port", "0"}, "--port"},
 		{"stray argument", []string{"--host", "qlik", "--dir", dir, "extra"}, "extra"},

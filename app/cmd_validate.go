@@ -3,6 +3,7 @@ package app
 import (
 	"time"
 
+	"qscert/assets/i18n"
 	"qscert/certs/coded"
 	"qscert/certs/export"
 	"qscert/certs/output"
@@ -10,7 +11,7 @@ import (
 )
 
 // validateFlags are the flags that say what an export is checked against;
-// install and report take them too.
+// install takes them too.
 type validateFlags struct {
 	host     string
 	machine  string
@@ -19,28 +20,26 @@ type validateFlags struct {
 }
 
 func (v *validateFlags) register(c *commandFlags) {
-	c.set.StringVar(&v.host, "host", "", "the Qlik Sense server you will connect to (checks the export comes from its site)")
-	c.set.StringVar(&v.machine, "machine", "", "the machine name typed in the QMC export (default: this computer's names)")
-	c.set.StringVar(&v.at, "at", "", "check validity at this RFC 3339 time instead of now")
+	c.set.StringVar(&v.host, "host", "", "flag.host.validate")
+	c.set.StringVar(&v.machine, "machine", "", "flag.machine")
+	c.set.StringVar(&v.at, "at", "", "flag.at")
 	v.password.register(c, "")
 }
 
-// load reads the export in dir and validates it.
-func (v *validateFlags) load(env *Env, dir string) (*export.Export, *validate.Report, error) {
-	password, _, err := v.password.read(env)
-	if err != nil {
-		return nil, nil, err
-	}
+// load reads the export in dir and validates it. The error is for an
+// export that could not be read, or not with the password given; the
+// report is there in the second case.
+func (v *validateFlags) load(env *Env, t *i18n.Translator, command, dir string) (*export.Export, *validate.Report, error) {
 	opts := validate.Options{Now: env.Now(), Host: v.host}
 	if v.at != "" {
 		at, err := time.Parse(time.RFC3339, v.at)
 		if err != nil {
-			return nil, nil, coded.New(CodeBadUsage, err, "command", "validate", "detail", "--at "+v.at)
+			return nil, nil, coded.New(CodeBadFlagValue, nil, "command", command, "flag", "--at", "value", v.at, "reason", "flag-time")
 		}
 		opts.Now = at
 	}
-	exp, err := export.LoadExport(dir, password)
-	if err != nil {
+	exp, err := loadExport(env, t, dir, &v.password)
+	if exp == nil {
 		return nil, nil, err
 	}
 	if v.machine != "" {
@@ -50,32 +49,40 @@ func (v *validateFlags) load(env *Env, dir string) (*export.Export, *validate.Re
 		// server certificate's check needs it.
 		opts.Machines = env.Machine().Names()
 	}
-	return exp, validate.Validate(exp, opts), nil
+	return exp, validate.Validate(exp, opts), err
 }
 
 func runValidate(env *Env, args []string) int {
-	c := newCommandFlags("validate")
+	c := newCommandFlags(env, "validate")
 	var v validateFlags
 	v.register(c)
 	positional, err := c.parse(args)
+	if err != nil {
+		return c.fail(err, ExitUsage)
+	}
 	t := c.translator()
-	if err != nil {
-		return fail(env, t, err, ExitUsage)
-	}
 	if len(positional) != 1 {
-		return fail(env, t, coded.New(CodeBadUsage, nil, "command", "validate", "detail", t.T("cli.validate.needs-dir")), ExitUsage)
+		return c.fail(coded.New(CodeBadUsage, nil, "command", "validate", "detail", t.T("cli.validate.needs-dir")), ExitUsage)
 	}
-	_, report, err := v.load(env, positional[0])
+	_, report, err := v.load(env, t, "validate", positional[0])
+	if report == nil {
+		return c.fail(err, ExitUsage)
+	}
+	doc := output.Validate{Header: output.HeaderOf("validate"), Validation: output.ValidationOf(t, report)}
+	code := ExitOK
+	if !doc.Installable {
+		code = ExitFindings
+	}
 	if err != nil {
-		return fail(env, t, err, ExitUsage)
+		// Checked without the password it needs: not a verdict on the
+		// export, the command could not do its job.
+		doc.Error, code = output.ProblemOf(t, err), ExitUsage
 	}
 	if c.json {
-		output.WriteJSON(env.Stdout, output.ReportOf(t, report))
+		c.writeJSON(doc)
 	} else {
-		output.WriteReport(env.Stdout, t, report)
+		// The report's own line says what the password problem is.
+		output.WriteReport(env.Stdout, t, doc.Validation)
 	}
-	if report.Blocking() {
-		return ExitFindings
-	}
-	return ExitOK
+	return code
 }

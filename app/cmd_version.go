@@ -1,19 +1,19 @@
 package app
 
 import (
-	"encoding/json"
 	"fmt"
 	"runtime"
+
+	"qscert/certs/output"
 )
 
 func runVersion(env *Env, args []string) int {
-	c := newCommandFlags("version")
+	c := newCommandFlags(env, "version")
 	if _, err := c.parse(args); err != nil {
-		return fail(env, c.translator(), err, ExitUsage)
+		return c.fail(err, ExitUsage)
 	}
 	if c.json {
-		out, _ := json.Marshal(map[string]string{"version": Version, "go": runtime.Version(), "os": runtime.GOOS, "arch": runtime.GOARCH})
-		fmt.Fprintln(env.Stdout, string(out))
+		c.writeJSON(output.Version{Header: output.HeaderOf("version"), Version: Version, Go: runtime.Version(), OS: runtime.GOOS, Arch: runtime.GOARCH})
 		return ExitOK
 	}
 	fmt.Fprintf(env.Stdout, "qscert %s (%s, %s/%s)\n", Version, runtime.Version(), runtime.GOOS, runtime.GOARCH)

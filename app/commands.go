@@ -4,6 +4,7 @@ package app
 type command struct {
 	name    string
 	summary string // translation key of the one-line description
+	usage   string // translation key of the synopsis: "qscert validate FOLDER [flags]"
 	run     func(env *Env, args []string) int
 }
 
@@ -12,15 +13,15 @@ type command struct {
 // table it is part of.
 func commands() []command {
 	return []command{
-		{name: "help", summary: "cli.help.summary", run: runHelp},
-		{name: "install", summary: "cli.install.summary", run: runInstall},
-		{name: "list", summary: "cli.list.summary", run: runList},
-		{name: "recover", summary: "recover.summary", run: runRecover},
-		{name: "report", summary: "cli.support.summary", run: runReport},
-		{name: "restore", summary: "cli.restore.summary", run: runRestore},
-		{name: "test", summary: "cli.test.summary", run: runTestConnection},
-		{name: "validate", summary: "cli.validate.summary", run: runValidate},
-		{name: "version", summary: "cli.version.summary", run: runVersion},
+		{name: "help", summary: "cli.help.summary", usage: "cli.help.synopsis", run: runHelp},
+		{name: "install", summary: "cli.install.summary", usage: "cli.install.synopsis", run: runInstall},
+		{name: "list", summary: "cli.list.summary", usage: "cli.list.synopsis", run: runList},
+		{name: "recover", summary: "recover.summary", usage: "recover.synopsis", run: runRecover},
+		{name: "report", summary: "cli.support.summary", usage: "cli.support.synopsis", run: runReport},
+		{name: "restore", summary: "cli.restore.summary", usage: "cli.restore.synopsis", run: runRestore},
+		{name: "test", summary: "cli.test.summary", usage: "cli.test.synopsis", run: runTestConnection},
+		{name: "validate", summary: "cli.validate.summary", usage: "cli.validate.synopsis", run: runValidate},
+		{name: "version", summary: "cli.version.summary", usage: "cli.version.synopsis", run: runVersion},
 	}
 }
 
@@ -32,4 +33,13 @@ func commandNamed(name string) (command, bool) {
 		}
 	}
 	return command{}, false
+}
+
+// commandNames lists the commands' names, for suggestions.
+func commandNames() []string {
+	var out []string
+	for _, c := range commands() {
+		out = append(out, c.name)
+	}
+	return out
 }

@@ -18,7 +18,9 @@ func confirm(env *Env, t *i18n.Translator, yes bool, changes int) error {
 	if !env.StdinIsTerminal {
 		return coded.New(CodeConfirmationNeeded, nil)
 	}
-	fmt.Fprint(env.Stdout, t.T("cli.confirm", map[string]string{"count": fmt.Sprint(changes)}))
+	// On standard error, as the password prompt: standard output is the
+	// command's result (a JSON document with --json).
+	fmt.Fprint(env.Stderr, t.N("cli.confirm", changes))
 	line, _ := bufio.NewReader(env.Stdin).ReadString('\n')
 	switch strings.ToLower(strings.TrimSpace(line)) {
 	case "yes", "y", "oui", "o":

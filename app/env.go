@@ -20,13 +20,16 @@ type Env struct {
 	Machine func() machine.Info
 	// StdinIsTerminal tells whether a confirmation can be asked at a prompt.
 	StdinIsTerminal bool
+	// ReadSecret prints a prompt and reads a line typed at the terminal
+	// without showing it; nil when standard input is not a terminal.
+	ReadSecret func(prompt string) (string, error)
 	// OpenStore opens the store --store names ("windows", "folder:PATH").
 	OpenStore func(spec string) (store.Store, error)
 }
 
 // ProcessEnv is the Env of this process.
 func ProcessEnv() *Env {
-	return &Env{
+	env := &Env{
 		Stdin:           os.Stdin,
 		Stdout:          os.Stdout,
 		Stderr:          os.Stderr,
@@ -36,9 +39,8 @@ func ProcessEnv() *Env {
 		StdinIsTerminal: isTerminal(os.Stdin),
 		OpenStore:       openStore,
 	}
-}
-
-func isTerminal(f *os.File) bool {
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	if env.StdinIsTerminal {
+		env.ReadSecret = terminalSecretReader(os.Stdin, os.Stderr)
+	}
+	return env
 }

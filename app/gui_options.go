@@ -1,6 +1,7 @@
 package app
 
 import (
+	"io"
 	"strings"
 
 	"qscert/certs/coded"
@@ -20,8 +21,9 @@ func isGUIFlag(arg string) bool {
 
 func parseGUIOptions(args []string) (guiOptions, error) {
 	var o guiOptions
-	c := newCommandFlags("")
-	c.set.BoolVar(&o.demo, "demo", false, "run on a generated export, a sandbox store and a simulated Qlik Sense server")
+	// Run has warned about an unknown --lang already.
+	c := newCommandFlags(&Env{Stderr: io.Discard}, "")
+	c.set.BoolVar(&o.demo, "demo", false, "flag.demo")
 	rest, err := c.parse(args)
 	if err != nil {
 		return o, err

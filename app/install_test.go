@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"qscert/certs/certstest"
-	"qscert/certs/install"
+	"qscert/certs/output"
 	"qscert/certs/qlik"
 	"qscert/certs/store"
 )
@@ -98,7 +98,7 @@ func TestInstallReplaceRestoreEndToEnd(t *testing.T) {
 		t.Fatalf("install of the second export: exit %d\n%s\n%s", code, out, errOut)
 	}
 	var result struct {
-		Plan   struct{ Steps []install.Step }
+		Plan   struct{ Steps []output.Step }
 		Result struct{ BackupDir string }
 	}
 	if err := json.Unmarshal([]byte(out), &result); err != nil {
@@ -202,13 +202,15 @@ func TestInstallAsksBeforeChanging(t *testing.T) {
 	if code := Run(env, append(args, "--lang", "en")); code != ExitUsage || len(storeState(t, storeDir)) != 0 {
 		t.Fatalf("answering no: exit %d\n%s", code, stdout)
 	}
-	env, stdout, _ = testEnv("oui\n", nil)
+	env, stdout, stderr := testEnv("oui\n", nil)
 	env.StdinIsTerminal = true
 	if code := Run(env, append(args, "--lang", "fr")); code != ExitOK || len(storeState(t, storeDir)) != 3 {
 		t.Fatalf("answering oui: exit %d\n%s", code, stdout)
 	}
-	if !strings.Contains(stdout.String(), "Tapez oui") {
-		t.Fatalf("no French prompt:\n%s", stdout)
+	// The prompt is on standard error, as the password's: standard output
+	// is the result.
+	if !strings.Contains(stderr.String(), "Tapez oui") || strings.Contains(stdout.String(), "Tapez oui") {
+		t.Fatalf("no French prompt on stderr:\n%s", stderr)
 	}
 }
 

@@ -3,15 +3,19 @@ package app
 import (
 	"bufio"
 	"errors"
+	"io"
 	"os"
 	"strings"
 
+	"qscert/assets/i18n"
 	"qscert/certs/coded"
 )
 
 // passwordFlags read a password from a file, an environment variable or
 // standard input, never from the command line, where any user of the
-// machine can read it in the process list.
+// machine can read it in the process list. On a terminal, standard input
+// is read without echo, and a password that is needed but was not given
+// is asked for (see loadExport).
 type passwordFlags struct {
 	prefix    string // "" for the export password, "backup-" for the backup's
 	file      string
@@ -28,24 +32,33 @@ type passwordFlags struct {
 
 func (p *passwordFlags) register(c *commandFlags, prefix string) {
 	p.prefix = prefix
-	c.set.StringVar(&p.file, prefix+"password-file", "", "read the "+prefix+"password from the first line of this file")
-	c.set.StringVar(&p.envVar, prefix+"password-env", "", "read the "+prefix+"password from this environment variable")
+	c.set.StringVar(&p.file, prefix+"password-file", "", "flag."+prefix+"password-file")
+	c.set.StringVar(&p.envVar, prefix+"password-env", "", "flag."+prefix+"password-env")
 	if prefix == "" {
-		c.set.BoolVar(&p.stdin, "password-stdin", false, "read the password from the first line of standard input")
+		c.set.BoolVar(&p.stdin, "password-stdin", false, "flag.password-stdin")
+		c.secretFlag("password-stdin") // --password-stdin=hunter2: the value is the password
 	}
-	c.set.StringVar(&p.plainText, prefix+"password", "", "refused: a password on the command line shows in the process list")
+	// No description: the flag exists only to be refused, and help hides it.
+	c.set.StringVar(&p.plainText, prefix+"password", "", "")
+	c.secretFlag(prefix + "password")
 }
 
 // read returns the password and whether one was given at all.
-func (p *passwordFlags) read(env *Env) (string, bool, error) {
+func (p *passwordFlags) read(env *Env, t *i18n.Translator) (string, bool, error) {
 	if !p.done {
-		p.value, p.given, p.readErr = p.readOnce(env)
+		p.value, p.given, p.readErr = p.readOnce(env, t)
 		p.done = true
 	}
 	return p.value, p.given, p.readErr
 }
 
-func (p *passwordFlags) readOnce(env *Env) (string, bool, error) {
+// typed records a password asked for at the terminal, so that a second
+// read (the support report opens the export twice) does not ask again.
+func (p *passwordFlags) typed(password string) {
+	p.done, p.value, p.given, p.readErr = true, password, true, nil
+}
+
+func (p *passwordFlags) readOnce(env *Env, t *i18n.Translator) (string, bool, error) {
 	if p.plainText != "" {
 		return "", false, coded.New(CodePasswordOnCommandLine, nil, "flag", "--"+p.prefix+"password")
 	}
@@ -71,6 +84,14 @@ func (p *passwordFlags) readOnce(env *Env) (string, bool, error) {
 			return "", false, coded.New(CodePasswordEnv, nil, "variable", p.envVar)
 		}
 		return v, true, nil
+	case p.stdin && env.ReadSecret != nil:
+		// A person types it: it must not show on the screen, which may be
+		// shared with a support engineer.
+		pw, err := env.ReadSecret(t.T("cli.password.prompt"))
+		if err != nil && !errors.Is(err, io.EOF) {
+			return "", false, coded.New(CodePasswordUnreadable, err)
+		}
+		return pw, true, nil
 	case p.stdin:
 		line, err := bufio.NewReader(env.Stdin).ReadString('\n')
 		if err != nil && line == "" && !errors.Is(err, os.ErrClosed) {

@@ -3,8 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"io"
-	"strings"
 
 	"qscert/assets/i18n"
 	"qscert/certs/install"
@@ -24,7 +22,7 @@ func openStoreRecovered(env *Env, t *i18n.Translator, spec string) (store.Store,
 		return nil, err
 	}
 	recs, err := install.RecoverIfIdle(s)
-	writeRecoveries(env.Stderr, t, recs)
+	output.WriteRecoveries(env.Stderr, output.RecoveriesOf(t, recs))
 	if err != nil {
 		_ = s.Close()
 		return nil, err
@@ -32,66 +30,50 @@ func openStoreRecovered(env *Env, t *i18n.Translator, spec string) (store.Store,
 	return s, nil
 }
 
-// writeRecoveries says, one sentence each, what Recover did.
-func writeRecoveries(w io.Writer, t *i18n.Translator, recs []install.Recovery) {
-	for _, r := range recs {
-		removed := make([]string, 0, len(r.Removed))
-		for _, id := range r.Removed {
-			removed = append(removed, id.String())
-		}
-		params := map[string]string{"journal": r.Journal, "backup": r.Backup, "removed": strings.Join(removed, ", "), "count": fmt.Sprint(len(removed))}
-		fmt.Fprintln(w, t.T("recover."+r.Action, params))
-	}
-}
-
 // runRecover is `qscert recover`: finish, now, what a killed qscert left
-// unfinished, waiting for the store's writer lock like an install.
+// unfinished, waiting for the store's writer lock like an install. Exit 1
+// when a change could not be finished without the backup's password.
 func runRecover(env *Env, args []string) int {
-	c := newCommandFlags("recover")
+	c := newCommandFlags(env, "recover")
 	var sf storeFlag
 	sf.register(c)
 	if _, err := c.parse(args); err != nil {
-		return fail(env, c.translator(), err, ExitUsage)
+		return c.fail(err, ExitUsage)
 	}
 	t := c.translator()
 	s, err := env.OpenStore(sf.spec)
 	if err != nil {
-		return fail(env, t, err, ExitUsage)
+		return c.fail(err, ExitUsage)
 	}
 	defer s.Close()
 	unlock, err := lockForChange(env, t, s)
 	if err != nil {
-		return fail(env, t, err, ExitUsage)
+		return c.fail(err, ExitUsage)
 	}
 	defer unlock()
 	recs, err := install.Recover(s)
-	if c.json {
-		out := map[string]any{"store": s.Name(), "recovered": recs}
-		if recs == nil {
-			out["recovered"] = []install.Recovery{}
-		}
-		if err != nil {
-			out["error"] = output.ProblemOf(t, err)
-		}
-		output.WriteJSON(env.Stdout, out)
-	} else {
-		writeRecoveries(env.Stdout, t, recs)
-		if len(recs) == 0 && err == nil {
-			fmt.Fprintln(env.Stdout, t.T("recover.nothing", map[string]string{"store": s.Name()}))
+	doc := output.Recover{Header: output.HeaderOf("recover"), Store: s.Name(), Recovered: output.RecoveriesOf(t, recs)}
+	code := ExitOK
+	for _, r := range recs {
+		if r.Action == "needs-restore" {
+			code = ExitFindings
 		}
 	}
 	if err != nil {
-		if !c.json {
-			fmt.Fprintln(env.Stderr, t.Error(err))
-		}
-		return ExitFindings
+		doc.Error, code = output.ProblemOf(t, err), ExitFindings
 	}
-	for _, r := range recs {
-		if r.Action == "needs-restore" {
-			return ExitFindings
-		}
+	if c.json {
+		c.writeJSON(doc)
+		return code
 	}
-	return ExitOK
+	output.WriteRecoveries(env.Stdout, doc.Recovered)
+	if len(recs) == 0 && err == nil {
+		fmt.Fprintln(env.Stdout, t.T("recover.nothing", map[string]string{"store": s.Name()}))
+	}
+	if doc.Error != nil {
+		writeProblem(env.Stderr, doc.Error)
+	}
+	return code
 }
 
 // lockForChange takes the store's writer lock, telling the user once when

@@ -9,7 +9,7 @@ import (
 )
 
 // openStore opens the store --store names: "windows" (the system stores),
-// "folder:PATH" (a folder store, which must exist), or "" for the default:
+// "folder:PATH" (a folder store, which must exist: install makes it), or "" for the default:
 // windows on Windows, elsewhere a folder store in the user's configuration
 // folder, created on first use.
 func openStore(spec string) (store.Store, error) {
@@ -25,5 +25,14 @@ func openStore(spec string) (store.Store, error) {
 	case strings.HasPrefix(spec, "folder:"):
 		return store.OpenFolder(strings.TrimPrefix(spec, "folder:"))
 	}
-	return nil, coded.New(CodeBadUsage, nil, "command", "store", "detail", "--store "+spec)
+	return nil, coded.New(CodeBadFlagValue, nil, "flag", "--store", "value", spec, "reason", "flag-store")
+}
+
+// defaultStoreName names the store "" opens, for a report that could not
+// open it.
+func defaultStoreName() string {
+	if runtime.GOOS == "windows" {
+		return "windows"
+	}
+	return "folder:" + DefaultFolderStore()
 }

@@ -11,16 +11,17 @@
 package i18n
 
 import (
+	"encoding/json"
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
-	"encoding/json"
-
 	"github.com/jeandeaual/go-locale"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/nicksnyder/go-i18n/v2/i18n/template"
 	"golang.org/x/text/language"
 
 	"qscert/assets"
@@ -70,25 +71,50 @@ func SystemLanguage() string {
 // Match returns the supported language closest to a locale name such as
 // "fr_FR.UTF-8", "fr-CA" or "en"; English when nothing is close.
 func Match(locale string) string {
+	lang, _ := match(locale)
+	return lang
+}
+
+// Resolve returns the language to speak for a --lang value, and whether
+// the value names a language qscert speaks ("de" does not: English is
+// spoken, and the caller should say so). An empty value asks for the
+// system's language.
+func Resolve(name string) (string, bool) {
+	if strings.TrimSpace(name) == "" {
+		return SystemLanguage(), true
+	}
+	return match(name)
+}
+
+func match(locale string) (string, bool) {
 	locale = strings.ReplaceAll(strings.SplitN(locale, ".", 2)[0], "_", "-")
 	tag, err := language.Parse(locale)
 	if err != nil {
-		return Languages[0]
+		return Languages[0], false
 	}
 	base, _ := tag.Base()
 	for _, l := range Languages {
 		if base.String() == l {
-			return l
+			return l, true
 		}
 	}
-	return Languages[0]
+	return Languages[0], false
 }
 
 // Translator gives sentences in one language.
 type Translator struct {
 	lang      string
 	localizer *goi18n.Localizer
+	// commandLine: a code's sentence is looked up under "cli.code.<code>"
+	// first (see CommandLine).
+	commandLine bool
 }
+
+// templates fill a missing parameter with nothing rather than Go's
+// "<no value>", so that an optional part of a sentence can never leak
+// into what people read. Sentences are written with every parameter they
+// need; the tests check that each language uses the same ones.
+var templates = &template.TextParser{Option: "missingkey=zero"}
 
 // New returns a translator for lang ("en" or "fr"); an empty or unknown
 // lang follows the OS locale.
@@ -107,6 +133,16 @@ func New(lang string) *Translator {
 	return &Translator{lang: lang, localizer: goi18n.NewLocalizer(b, lang)}
 }
 
+// CommandLine returns a translator in the same language that prefers the
+// command line's own wording of a code, "cli.code.<code>", where the
+// sentence shared with the wizard speaks of the window ("leave the field
+// empty", "tick it"): on the command line the answer is a flag.
+func (t *Translator) CommandLine() *Translator {
+	c := *t
+	c.commandLine = true
+	return &c
+}
+
 // Lang is the translator's language.
 func (t *Translator) Lang() string { return t.lang }
 
@@ -118,7 +154,28 @@ func (t *Translator) T(key string, params ...map[string]string) string {
 	if len(params) > 0 {
 		data = params[0]
 	}
-	out, err := t.localizer.Localize(&goi18n.LocalizeConfig{MessageID: key, TemplateData: data})
+	out, err := t.localizer.Localize(&goi18n.LocalizeConfig{MessageID: key, TemplateData: data, TemplateParser: templates})
+	if err != nil || out == "" {
+		return key
+	}
+	return out
+}
+
+// N returns the sentence for key in the plural form that count takes in
+// this language, by the CLDR rules go-i18n applies: in English 1 is
+// singular and 0 plural ("0 errors", "1 error"), in French 0 and 1 are
+// singular ("0 erreur", "1 erreur", "2 erreurs"). The message has one
+// sentence per form ("one", "other"; French also "many", for millions).
+// {{.count}} is the count.
+func (t *Translator) N(key string, count int, params ...map[string]string) string {
+	data := map[string]string{}
+	if len(params) > 0 {
+		for k, v := range params[0] {
+			data[k] = v
+		}
+	}
+	data["count"] = strconv.Itoa(count)
+	out, err := t.localizer.Localize(&goi18n.LocalizeConfig{MessageID: key, TemplateData: data, PluralCount: count, TemplateParser: templates})
 	if err != nil || out == "" {
 		return key
 	}
@@ -151,6 +208,11 @@ func (t *Translator) Code(code coded.Code, params map[string]string) string {
 	if r, ok := shown["reason"]; ok && r != "" {
 		if key := "reason." + r; t.Has(key) {
 			shown["reason"] = t.T(key, shown)
+		}
+	}
+	if t.commandLine {
+		if key := "cli.code." + string(code); t.Has(key) {
+			return t.T(key, shown)
 		}
 	}
 	return t.T("code."+string(code), shown)

@@ -3,7 +3,6 @@ package output
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"qscert/assets/i18n"
 	"qscert/certs/coded"
@@ -16,20 +15,83 @@ import (
 // the certificates it used, the export's findings that bear on it, and one
 // check per service called.
 type Connection struct {
-	Host     string                `json:"host"`
-	Port     int                   `json:"port"`
-	Source   string                `json:"source"`
-	Client   *qlik.CertificateInfo `json:"client,omitempty"`
-	Root     *qlik.CertificateInfo `json:"root,omitempty"`
-	Findings []coded.Problem       `json:"findings"`
-	Checks   []Check               `json:"checks"`
-	OK       bool                  `json:"ok"`
+	Host     string          `json:"host"`
+	Port     int             `json:"port"`
+	Source   string          `json:"source"`
+	Client   *Certificate    `json:"client,omitempty"`
+	Root     *Certificate    `json:"root,omitempty"`
+	Findings []coded.Problem `json:"findings"`
+	Checks   []Check         `json:"checks"`
+	OK       bool            `json:"ok"`
 }
 
-// Check is a diagnosis with its advice in the chosen language.
+// Test is `qscert test --json`: the test, or why it could not run.
+type Test struct {
+	Header
+	*Connection
+	Error *coded.Problem `json:"error,omitempty"`
+}
+
+// Check is one service called. Its outcome is a Problem like any other,
+// code "ok" (severity info) when the check passed, with the advice in the
+// chosen language; the rest is what a support engineer needs.
 type Check struct {
-	*qrs.Diagnosis
-	Message string `json:"message"`
+	Check string `json:"check"` // "qrs" or "engine"
+	URL   string `json:"url"`
+	coded.Problem
+	// Detail is the technical cause, as the system said it (in English).
+	Detail                string        `json:"detail,omitempty"`
+	Status                int           `json:"status,omitempty"` // HTTP status, when the server answered
+	ClientCertificateSent bool          `json:"clientCertificateSent"`
+	TLSVersion            string        `json:"tlsVersion,omitempty"`
+	About                 *About        `json:"about,omitempty"`
+	Engine                *EngineHealth `json:"engine,omitempty"`
+	ElapsedMS             int64         `json:"elapsedMs"`
+}
+
+// OK reports whether the check passed.
+func (c Check) OK() bool { return c.Code == qrs.CodeOK }
+
+// About is the QRS's /qrs/about reply.
+type About struct {
+	BuildVersion      string `json:"buildVersion"`
+	BuildDate         string `json:"buildDate"`
+	DatabaseProvider  string `json:"databaseProvider,omitempty"`
+	NodeType          int    `json:"nodeType"`
+	SharedPersistence bool   `json:"sharedPersistence"`
+	RequiresBootstrap bool   `json:"requiresBootstrap"`
+	SingleNodeOnly    bool   `json:"singleNodeOnly"`
+	SchemaPath        string `json:"schemaPath,omitempty"`
+}
+
+// EngineHealth is the Engine's /engine/healthcheck reply.
+type EngineHealth struct {
+	Version   string `json:"version"`
+	Started   string `json:"started,omitempty"`
+	Saturated bool   `json:"saturated"`
+}
+
+// CheckOf is a diagnosis as a check.
+func CheckOf(t *i18n.Translator, d *qrs.Diagnosis) Check {
+	severity := coded.SeverityError
+	if d.OK() {
+		severity = coded.SeverityInfo
+	}
+	c := Check{
+		Check: d.Check, URL: d.URL,
+		Problem: coded.Problem{Code: d.Code, Severity: severity, Params: d.Params, Message: t.Code(d.Code, d.Params)},
+		Detail:  d.Detail, Status: d.Status, ClientCertificateSent: d.ClientCertificateSent,
+		TLSVersion: d.TLSVersion, ElapsedMS: d.ElapsedMS,
+	}
+	if a := d.About; a != nil {
+		c.About = &About{BuildVersion: a.BuildVersion, BuildDate: a.BuildDate, DatabaseProvider: a.DatabaseProvider,
+			NodeType: a.NodeType, SharedPersistence: a.SharedPersistence, RequiresBootstrap: a.RequiresBootstrap,
+			SingleNodeOnly: a.SingleNodeOnly, SchemaPath: a.SchemaPath}
+	}
+	if e := d.Engine; e != nil {
+		c.Engine = &EngineHealth{Version: e.Version, Started: e.Started, Saturated: e.Saturated}
+	}
+	return c
 }
 
 // ConnectionOf puts a test's outcome together: what it presented (id, nil
@@ -39,17 +101,19 @@ type Check struct {
 func ConnectionOf(t *i18n.Translator, host string, port int, source string, id *qrs.Identity, report *validate.Report, diags []*qrs.Diagnosis) *Connection {
 	c := &Connection{Host: host, Port: port, Source: source, Findings: []coded.Problem{}, Checks: []Check{}, OK: true}
 	if id != nil {
-		client, root := qlik.Describe(qlik.RoleClient, id.Client, true), qlik.Describe(qlik.RoleRoot, id.Root, false)
+		client := CertificateOf(qlik.Describe(qlik.RoleClient, id.Client, true))
+		root := CertificateOf(qlik.Describe(qlik.RoleRoot, id.Root, false))
 		c.Client, c.Root = &client, &root
 	}
 	if report != nil && c.Client != nil {
 		// The export's own descriptions name the files.
-		for i, info := range report.Certificates {
+		for _, info := range report.Certificates {
+			described := CertificateOf(info)
 			switch info.SHA1 {
 			case c.Client.SHA1:
-				c.Client = &report.Certificates[i]
+				c.Client = &described
 			case c.Root.SHA1:
-				c.Root = &report.Certificates[i]
+				c.Root = &described
 			}
 		}
 		for _, f := range report.Findings {
@@ -61,7 +125,7 @@ func ConnectionOf(t *i18n.Translator, host string, port int, source string, id *
 		}
 	}
 	for _, d := range diags {
-		c.Checks = append(c.Checks, Check{Diagnosis: d, Message: t.Code(d.Code, d.Params)})
+		c.Checks = append(c.Checks, CheckOf(t, d))
 		c.OK = c.OK && d.OK()
 	}
 	return c
@@ -70,36 +134,39 @@ func ConnectionOf(t *i18n.Translator, host string, port int, source string, id *
 // WriteConnection writes a connection test for people.
 func WriteConnection(w io.Writer, t *i18n.Translator, r *Connection) {
 	fmt.Fprintln(w, t.T("cli.test.using", map[string]string{"source": r.Source}))
-	for _, c := range []*qlik.CertificateInfo{r.Client, r.Root} {
+	for _, c := range []*Certificate{r.Client, r.Root} {
 		if c != nil {
-			fmt.Fprintf(w, "  %-7s %s\n", c.Role, t.T("cli.test.certificate", map[string]string{
-				"subject": c.Subject, "to": c.NotAfter.Format("2006-01-02"), "sha1": c.SHA1,
+			fmt.Fprintf(w, "  %-8s %s\n", RoleLabel(t, c.Role), t.T("cli.test.certificate", map[string]string{
+				"subject": c.Subject, "to": day(c.NotAfter), "sha1": c.SHA1,
 			}))
 		}
 	}
 	for _, fd := range r.Findings {
-		fmt.Fprintf(w, "  %-7s %s [%s]\n", strings.ToUpper(t.T("severity."+string(fd.Severity))), fd.Message, fd.Code)
+		writeFinding(w, t, "  ", fd)
 	}
 	for _, ch := range r.Checks {
-		d := ch.Diagnosis
-		fmt.Fprintln(w, d.URL)
-		if d.OK() {
+		fmt.Fprintln(w, ch.URL)
+		if ch.OK() {
 			fmt.Fprintf(w, "  %s %s\n", t.T("cli.test.passed"), ch.Message)
 		} else {
-			fmt.Fprintf(w, "  %s %s [%s]\n", t.T("cli.test.failed"), ch.Message, d.Code)
+			fmt.Fprintf(w, "  %s %s [%s]\n", t.T("cli.test.failed"), ch.Message, ch.Code)
 		}
-		if a := d.About; a != nil {
+		if a := ch.About; a != nil {
 			fmt.Fprintf(w, "  %s\n", t.T("cli.test.about", map[string]string{
 				"version": a.BuildVersion, "date": a.BuildDate, "nodeType": fmt.Sprint(a.NodeType),
 			}))
 		}
-		if e := d.Engine; e != nil {
+		if e := ch.Engine; e != nil {
 			fmt.Fprintf(w, "  %s\n", t.T("cli.test.engine", map[string]string{"version": e.Version, "started": e.Started}))
 		}
-		if d.Detail != "" && !d.OK() {
-			fmt.Fprintf(w, "  %s\n", t.T("cli.test.detail", map[string]string{"detail": d.Detail}))
+		if ch.Detail != "" && !ch.OK() {
+			fmt.Fprintf(w, "  %s\n", t.T("cli.test.detail", map[string]string{"detail": ch.Detail}))
 		}
-		fmt.Fprintf(w, "  %s\n", t.T("cli.test.timing", map[string]string{"tls": orDash(d.TLSVersion), "ms": fmt.Sprint(d.ElapsedMS)}))
+		if ch.TLSVersion != "" {
+			fmt.Fprintf(w, "  %s\n", t.T("cli.test.timing", map[string]string{"tls": ch.TLSVersion, "ms": fmt.Sprint(ch.ElapsedMS)}))
+		} else {
+			fmt.Fprintf(w, "  %s\n", t.T("cli.test.timing-no-tls", map[string]string{"ms": fmt.Sprint(ch.ElapsedMS)}))
+		}
 	}
 	if r.OK {
 		fmt.Fprintln(w, t.T("cli.test.verdict-ok"))

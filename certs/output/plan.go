@@ -7,44 +7,103 @@ import (
 	"qscert/assets/i18n"
 	"qscert/certs/coded"
 	"qscert/certs/install"
+	"qscert/certs/qlik"
+	"qscert/certs/store"
 )
 
+// Step is one step of a plan: what it does (kind), where, to which
+// certificate, and the same in a sentence.
+type Step struct {
+	Kind     install.StepKind `json:"kind"`
+	Location string           `json:"location,omitempty"` // none for publish, which writes the tool files
+
+	Role    qlik.Role `json:"role,omitempty"`
+	Subject string    `json:"subject,omitempty"`
+	SHA1    string    `json:"sha1,omitempty"`
+	WithKey bool      `json:"withKey,omitempty"`
+	Message string    `json:"message"`
+}
+
+func stepsOf(t *i18n.Translator, in []install.Step) []Step {
+	out := make([]Step, 0, len(in))
+	for _, s := range in {
+		step := Step{Kind: s.Kind, Role: s.Role, Subject: s.Subject, SHA1: s.Thumbprint, WithKey: s.WithKey, Message: StepSentence(t, s)}
+		if s.Location != (store.Location{}) {
+			step.Location = s.Location.String()
+		}
+		out = append(out, step)
+	}
+	return out
+}
+
+// Plan is a plan: the store it changes, its steps and its notes.
+type Plan struct {
+	Store string          `json:"store"`
+	Steps []Step          `json:"steps"`
+	Notes []coded.Problem `json:"notes"`
+}
+
+// PlanOf is p for people and scripts.
+func PlanOf(t *i18n.Translator, storeName string, p *install.Plan) *Plan {
+	return &Plan{Store: storeName, Steps: stepsOf(t, p.Steps), Notes: FindingProblems(t, p.Notes)}
+}
+
+// Result is what applying a plan did: the steps done (all of them, or
+// those undone again when RolledBack) and where the backup is.
+type Result struct {
+	BackupDir  string `json:"backupDir,omitempty"`
+	Journal    string `json:"journal,omitempty"`
+	Done       []Step `json:"done"`
+	RolledBack bool   `json:"rolledBack"`
+	// Recovered are the changes a killed qscert had left unfinished,
+	// finished before this one.
+	Recovered []Recovery `json:"recovered,omitempty"`
+}
+
+// ResultOf is r for people and scripts; nil for nil.
+func ResultOf(t *i18n.Translator, r *install.Result) *Result {
+	if r == nil {
+		return nil
+	}
+	res := &Result{BackupDir: r.BackupDir, Journal: r.Journal, Done: stepsOf(t, r.Done), RolledBack: r.RolledBack}
+	if len(r.Recovered) > 0 {
+		res.Recovered = RecoveriesOf(t, r.Recovered)
+	}
+	return res
+}
+
+// Install is `qscert install --json` and `qscert restore --json`: the
+// export's validation (install), the plan, what applying it did, and the
+// error that stopped it.
+type Install struct {
+	Header
+	Validation *Validation    `json:"validation,omitempty"`
+	Plan       *Plan          `json:"plan,omitempty"`
+	Result     *Result        `json:"result,omitempty"`
+	Error      *coded.Problem `json:"error,omitempty"`
+}
+
 // WritePlan lists the steps of a plan, one per line, then its notes.
-func WritePlan(w io.Writer, t *i18n.Translator, storeName string, p *install.Plan) {
-	if p.Empty() {
+func WritePlan(w io.Writer, t *i18n.Translator, p *Plan) {
+	if len(p.Steps) == 0 {
 		fmt.Fprintln(w, t.T("cli.plan.empty"))
 		return
 	}
-	fmt.Fprintln(w, t.T("cli.plan.header", map[string]string{"store": storeName, "count": fmt.Sprint(len(p.Steps))}))
+	fmt.Fprintln(w, t.N("cli.plan.header", len(p.Steps), map[string]string{"store": p.Store}))
 	for i, s := range p.Steps {
-		fmt.Fprintf(w, "  %2d. %s\n", i+1, StepSentence(t, s))
+		fmt.Fprintf(w, "  %2d. %s\n", i+1, s.Message)
 	}
 	for _, n := range p.Notes {
-		fmt.Fprintf(w, "  %s %s [%s]\n", t.T("severity."+string(n.Severity)), t.Code(n.Code, n.Params), n.Code)
+		writeFinding(w, t, "  ", n)
 	}
 }
 
 // StepSentence says what a step does, in a sentence.
 func StepSentence(t *i18n.Translator, s install.Step) string {
-	params := map[string]string{"location": s.Location.String(), "subject": s.Subject, "thumbprint": s.Thumbprint}
-	if s.WithKey {
-		params["key"] = t.T("cli.step.with-key")
+	params := map[string]string{"location": s.Location.String(), "subject": s.Subject, "sha1": s.Thumbprint}
+	key := "cli.step." + string(s.Kind)
+	if s.Kind == install.StepAdd && s.WithKey {
+		key = "cli.step.add-with-key"
 	}
-	return t.T("cli.step."+string(s.Kind), params)
-}
-
-// Plan is a plan as JSON.
-type Plan struct {
-	Store string          `json:"store"`
-	Steps []install.Step  `json:"steps"`
-	Notes []coded.Problem `json:"notes"`
-}
-
-// PlanOf is p as JSON.
-func PlanOf(t *i18n.Translator, storeName string, p *install.Plan) *Plan {
-	out := &Plan{Store: storeName, Steps: p.Steps, Notes: FindingProblems(t, p.Notes)}
-	if out.Steps == nil {
-		out.Steps = []install.Step{}
-	}
-	return out
+	return t.T(key, params)
 }

@@ -9,11 +9,15 @@ import (
 	"qscert/certs/finding"
 )
 
+// CodeInternalError is the code of an error that has none of its own (a
+// bug): its sentence asks for a support report.
+const CodeInternalError coded.Code = "internal-error"
+
 // ProblemOf is the one JSON shape of an error: its code, parameters and
-// sentence. An error without a code (a bug) has none, and its sentence
-// says so.
+// sentence. An error without a code (a bug) gets internal-error, whose
+// sentence says so, so that a script always has a code to test.
 func ProblemOf(t *i18n.Translator, err error) *coded.Problem {
-	p := &coded.Problem{Severity: coded.SeverityError, Message: t.Error(err)}
+	p := &coded.Problem{Code: CodeInternalError, Severity: coded.SeverityError, Message: t.Error(err)}
 	if e := coded.As(err); e != nil {
 		p.Code, p.Params = e.Code, e.Params
 		if cause := coded.As(e.Err); cause != nil {
@@ -44,12 +48,4 @@ func WriteJSON(w io.Writer, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	_ = enc.Encode(v)
-}
-
-// orDash shows an empty value as "-".
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
 }

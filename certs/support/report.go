@@ -18,16 +18,18 @@ import (
 	"qscert/certs/validate"
 )
 
-// Report is the support report.
+// Report is the support report. Its JSON is a document like those of
+// --json, with the same schemaVersion (docs/json/support-report.schema.json).
 type Report struct {
-	GeneratedAt time.Time             `json:"generatedAt"`
-	App         App                   `json:"app"`
-	Machine     machine.Info          `json:"machine"`
-	Stores      []output.StoreListing `json:"stores"`
-	Export      *output.Report        `json:"export,omitempty"`
-	ExportError *coded.Problem        `json:"exportError,omitempty"`
-	Connection  *Connection           `json:"connection,omitempty"`
-	Install     *Install              `json:"install,omitempty"` // the wizard's install, when it ran
+	SchemaVersion int                   `json:"schemaVersion"`
+	GeneratedAt   time.Time             `json:"generatedAt"`
+	App           App                   `json:"app"`
+	Machine       machine.Info          `json:"machine"`
+	Stores        []output.StoreListing `json:"stores"`
+	Export        *output.Validation    `json:"export,omitempty"`
+	ExportError   *coded.Problem        `json:"exportError,omitempty"`
+	Connection    *Connection           `json:"connection,omitempty"`
+	Install       *Install              `json:"install,omitempty"` // the wizard's install, when it ran
 }
 
 // App is the program that made the report.
@@ -81,10 +83,14 @@ type Input struct {
 // Build puts the report together.
 func Build(t *i18n.Translator, in Input) *Report {
 	r := &Report{
-		GeneratedAt: in.Now.UTC(),
-		App:         App{Version: in.Version, Go: runtime.Version(), OS: runtime.GOOS, Arch: runtime.GOARCH},
-		Machine:     in.Machine,
-		Stores:      []output.StoreListing{},
+		SchemaVersion: output.SchemaVersion,
+		GeneratedAt:   in.Now.UTC(),
+		App:           App{Version: in.Version, Go: runtime.Version(), OS: runtime.GOOS, Arch: runtime.GOARCH},
+		Machine:       in.Machine,
+		Stores:        []output.StoreListing{},
+	}
+	if r.Machine.IPs == nil {
+		r.Machine.IPs = []string{} // [], not null: the schema says a list
 	}
 	for _, s := range in.Stores {
 		r.Stores = append(r.Stores, output.ListStore(t, s))
@@ -93,7 +99,7 @@ func Build(t *i18n.Translator, in Input) *Report {
 		r.Stores = append(r.Stores, output.StoreListing{Store: name, Error: output.ProblemOf(t, err), Locations: []output.LocationListing{}})
 	}
 	if in.Report != nil {
-		r.Export = output.ReportOf(t, in.Report)
+		r.Export = output.ValidationOf(t, in.Report)
 	}
 	if in.ExportErr != nil {
 		r.ExportError = output.ProblemOf(t, in.ExportErr)

@@ -40,9 +40,11 @@ func (r *Report) WriteText(w io.Writer, t *i18n.Translator) {
 				if c.HasPrivateKey {
 					key = t.T("cli.report.key-yes")
 				}
-				fmt.Fprintf(w, "    %-7s %s\n", c.Role, t.T("cli.support.certificate", map[string]string{
+				// The role as the reader's language names it: "racine",
+				// not "root", in a French report.
+				fmt.Fprintf(w, "    %-8s %s\n", output.RoleLabel(t, c.Role), t.T("cli.support.certificate", map[string]string{
 					"subject": c.Subject, "issuer": c.Issuer,
-					"from": c.NotBefore.Format("2006-01-02"), "to": c.NotAfter.Format("2006-01-02"),
+					"from": c.NotBefore.UTC().Format("2006-01-02"), "to": c.NotAfter.UTC().Format("2006-01-02"),
 					"sha1": c.SHA1, "key": key,
 				}))
 			}
@@ -52,7 +54,7 @@ func (r *Report) WriteText(w io.Writer, t *i18n.Translator) {
 	fmt.Fprintln(w)
 	switch {
 	case r.Export != nil:
-		output.WriteReport(w, t, r.Export.Report)
+		output.WriteReport(w, t, r.Export)
 	case r.ExportError != nil:
 		fmt.Fprintf(w, "%s [%s]\n", r.ExportError.Message, r.ExportError.Code)
 	default:

@@ -1,0 +1,58 @@
+package app
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+
+	"qscert/certs/install"
+)
+
+// TestMain makes the tests' backups with a cheap key derivation (the
+// commands make dozens of them; see install.FastKDFEnv), and removes the
+// programs qscertBinary and killableQscert built, if a test built them.
+func TestMain(m *testing.M) {
+	os.Setenv(install.FastKDFEnv, "1")
+	code := m.Run()
+	for _, bin := range []string{binaryPath, killBin} {
+		if bin != "" {
+			_ = os.RemoveAll(filepath.Dir(bin))
+		}
+	}
+	os.Exit(code)
+}
+
+var (
+	binaryOnce sync.Once
+	binaryPath string
+	binaryErr  error
+	binaryOut  []byte
+)
+
+// qscertBinary builds the real program once per test binary, with the
+// same cgo setting as the tests: with cgo it links Fyne's desktop driver,
+// as the program people run does.
+func qscertBinary(t *testing.T) string {
+	t.Helper()
+	binaryOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "qscert-bin-")
+		if err != nil {
+			binaryErr = err
+			return
+		}
+		name := "qscert"
+		if runtime.GOOS == "windows" {
+			name += ".exe"
+		}
+		binaryPath = filepath.Join(dir, name)
+		cmd := exec.Command("go", "build", "-o", binaryPath, "qscert")
+		binaryOut, binaryErr = cmd.CombinedOutput()
+	})
+	if binaryErr != nil {
+		t.Fatalf("go build: %v\n%s", binaryErr, binaryOut)
+	}
+	return binaryPath
+}

@@ -1,0 +1,51 @@
+package output
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"qscert/assets/i18n"
+	"qscert/certs/coded"
+	"qscert/certs/install"
+)
+
+// Recovery is what qscert did with a change a killed qscert had left
+// unfinished (install.Recover), for people and scripts.
+type Recovery struct {
+	Journal string   `json:"journal"`
+	Backup  string   `json:"backup,omitempty"`
+	Action  string   `json:"action"` // undone, completed, ended, needs-restore
+	Removed []string `json:"removed"`
+	Message string   `json:"message"`
+}
+
+// RecoveriesOf is recs for people and scripts; never nil.
+func RecoveriesOf(t *i18n.Translator, recs []install.Recovery) []Recovery {
+	out := make([]Recovery, 0, len(recs))
+	for _, r := range recs {
+		removed := make([]string, 0, len(r.Removed))
+		for _, id := range r.Removed {
+			removed = append(removed, id.String())
+		}
+		params := map[string]string{"journal": r.Journal, "backup": r.Backup, "removed": strings.Join(removed, ", ")}
+		out = append(out, Recovery{Journal: r.Journal, Backup: r.Backup, Action: r.Action, Removed: removed,
+			Message: t.N("recover."+r.Action, len(removed), params)})
+	}
+	return out
+}
+
+// WriteRecoveries says, one sentence each, what was recovered.
+func WriteRecoveries(w io.Writer, recs []Recovery) {
+	for _, r := range recs {
+		fmt.Fprintln(w, r.Message)
+	}
+}
+
+// Recover is `qscert recover --json`.
+type Recover struct {
+	Header
+	Store     string         `json:"store,omitempty"`
+	Recovered []Recovery     `json:"recovered"`
+	Error     *coded.Problem `json:"error,omitempty"`
+}
