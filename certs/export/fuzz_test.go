@@ -26,6 +26,9 @@ func fuzzSeeds(f *testing.F, name string) {
 	switch name {
 	case "client.pem":
 		f.Add(certstest.CertPEM(exp.Client.Cert), "")
+		// As Notepad and PowerShell save it.
+		f.Add(append([]byte{0xef, 0xbb, 0xbf}, certstest.CertPEM(exp.Client.Cert)...), "")
+		f.Add(certstest.PowerShellOutFile(certstest.CertPEM(exp.Client.Cert)), "")
 		for _, enc := range []certstest.KeyEncoding{certstest.KeyPKCS1, certstest.KeyPKCS8, certstest.KeyLegacyEncrypted, certstest.KeyPKCS8Encrypted} {
 			key, err := certstest.KeyPEM(exp.Client.Key, enc, "pw")
 			if err != nil {
@@ -40,9 +43,14 @@ func fuzzSeeds(f *testing.F, name string) {
 				f.Fatal(err)
 			}
 			f.Add(data, "pw")
+			f.Add(data, certstest.NonBMPPassword)
+			if noMAC, err := certstest.WithoutMAC(data); err == nil {
+				f.Add(noMAC, "pw")
+			}
 		}
 	case "root.cer":
 		f.Add(exp.Root.Cert.Raw, "")
+		f.Add(append(append([]byte(nil), exp.Root.Cert.Raw...), '\r', '\n'), "")
 	}
 	f.Add([]byte{}, "")
 	f.Add([]byte("-----BEGIN CERTIFICATE-----\n"), "")
