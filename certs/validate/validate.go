@@ -97,8 +97,9 @@ func checkKey(c *export.Certificate) []finding.Finding {
 		return nil
 	}
 	// The QMC issues RSA 2048 only, so these files were not exported by
-	// Qlik Sense. OpenSSL, Go and Windows read them, so it is a warning:
-	// the connection test is the proof.
+	// Qlik Sense. OpenSSL and Go read ECDSA and Ed25519 certificates and
+	// nothing here proves Qlik Sense refuses them, so it is a warning: the
+	// connection test is the proof.
 	return []finding.Finding{newFinding(CodeKeyNotRSA, c.Role, c.File, "algorithm", c.X509.PublicKeyAlgorithm.String())}
 }
 
