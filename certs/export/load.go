@@ -93,8 +93,7 @@ func loadZipExport(zipPath, inner, password string) *Export {
 		folder, problem = z.choose(inner, func(folder string) string { return filepath.Join(zipPath, filepath.FromSlash(folder)) })
 	}
 	if problem != nil {
-		exp := &Export{Dir: zipPath, Format: qlik.FormatNone, Files: []string{problem.File}, Findings: []finding.Finding{*problem}}
-		return exp
+		return &Export{Dir: zipPath, Format: qlik.FormatNone, Files: []string{problem.File}, Findings: []finding.Finding{*problem}}
 	}
 	exp := loadSources(z.sources(folder, ""), password)
 	exp.Dir = filepath.Join(zipPath, filepath.FromSlash(folder))

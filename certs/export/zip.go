@@ -130,25 +130,26 @@ func (z *zipArchive) choose(inner string, example func(folder string) string) (s
 		}
 	}
 	sort.Strings(found)
-	shownList := func() string {
-		var names []string
-		for _, f := range found {
-			names = append(names, displayName(f)+"/")
-		}
-		return strings.Join(names, ", ")
-	}
 	switch {
 	case len(found) == 0 && inner != "":
-		found = sortedKeys(z.folders)
-		f := newFinding(CodeZipFolderNotFound, "", z.shown, "folder", displayName(inner), "folders", shownList())
+		f := newFinding(CodeZipFolderNotFound, "", z.shown, "folder", displayName(inner), "folders", folderList(sortedKeys(z.folders)))
 		return "", &f
 	case len(found) > 1:
-		f := newFinding(CodeZipSeveralExports, "", z.shown, "folders", shownList(), "example", example(found[0]))
+		f := newFinding(CodeZipSeveralExports, "", z.shown, "folders", folderList(found), "example", example(found[0]))
 		return "", &f
 	case len(found) == 0:
 		return "", nil // no export file at all: no-certificates says so
 	}
 	return found[0], nil
+}
+
+// folderList shows folders of a zip the way a message lists them.
+func folderList(folders []string) string {
+	var names []string
+	for _, f := range folders {
+		names = append(names, displayName(f)+"/")
+	}
+	return strings.Join(names, ", ")
 }
 
 func sortedKeys(m map[string][]*zip.File) []string {
