@@ -41,7 +41,7 @@ func loadExport(env *Env, t *i18n.Translator, dir string, pw *passwordFlags) (*e
 		if attempt > 1 {
 			fmt.Fprintln(env.Stderr, t.Code(f.Code, f.Params))
 		}
-		typed, err := env.ReadSecret(t.T("cli.password.prompt-for", map[string]string{"file": f.File}))
+		typed, err := env.ReadSecret(t.T("cli.password.prompt-for", map[string]string{"file": f.Params["file"]}))
 		if err != nil {
 			break // end of input (Ctrl+D): give up with the finding
 		}

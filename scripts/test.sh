@@ -10,8 +10,9 @@ cd "$(dirname "$0")/.."
 # nginx-light: the connection test's real third-party TLS peer.
 # wine64 and the mingw compiler: the Windows store, tested on real crypt32.
 # xvfb, x11-utils and Mesa's GL: the real window, started under Xvfb.
+# openssl: the corpus of exports made with the real OpenSSL (certs/validate).
 ensure_packages "${GUI_BUILD_PACKAGES[@]}" git ca-certificates nginx-light e2fsprogs \
-	wine64 gcc-mingw-w64-x86-64 xvfb x11-utils libgl1-mesa-dri
+	wine64 gcc-mingw-w64-x86-64 xvfb x11-utils libgl1-mesa-dri openssl
 ensure_go
 # Fyne logs a parse error for the "C" locale of servers at start-up;
 # a plain English locale keeps the output readable.
@@ -28,9 +29,9 @@ step "go vet (windows, no cgo)"
 GOOS=windows CGO_ENABLED=0 go vet ./...
 
 step "go test (no cgo: everything but the desktop driver)"
-# The nginx tests skip where nginx is absent; here it was installed, so a
-# skip would hide a failure.
-QSCERT_REQUIRE_NGINX=1 CGO_ENABLED=0 go test -count=1 ./...
+# The nginx and OpenSSL tests skip where nginx or openssl is absent; here
+# they were installed, so a skip would hide a failure.
+QSCERT_REQUIRE_NGINX=1 QSCERT_REQUIRE_OPENSSL=1 CGO_ENABLED=0 go test -count=1 ./...
 
 step "go test under Wine (the Windows store on real crypt32)"
 bash tools/wine/test-windows.sh -count=1 ./certs/...

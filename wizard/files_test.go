@@ -32,7 +32,8 @@ func TestWrongPasswordShowsTheSentenceAndKeepsNextDisabled(t *testing.T) {
 	if !h.wiz.frame.next.Disabled() {
 		t.Fatal("Next is enabled with a wrong password")
 	}
-	h.requireSays(en.Code(export.CodeWrongPassword, map[string]string{"file": "client.pfx", "role": "client"}))
+	// One sentence for the one password, naming every file it does not open.
+	h.requireSays(en.Code(export.CodeWrongPassword, map[string]string{"file": "client.pfx, server.pfx"}))
 	h.requireSays(en.T("wizard.files.status.blocking"))
 
 	// Typing the right one fixes it, without choosing the folder again.

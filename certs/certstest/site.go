@@ -70,19 +70,54 @@ func (s *Site) Issue(role qlik.Role, cn string, notBefore, notAfter time.Time) (
 
 // IssueWithKey signs a certificate for an existing key.
 func (s *Site) IssueWithKey(role qlik.Role, cn string, key *rsa.PrivateKey, notBefore, notAfter time.Time) (*Issued, error) {
-	tmpl, err := s.template(role, cn, notBefore, notAfter)
-	if err != nil {
-		return nil, err
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, s.Root, &key.PublicKey, s.RootKey)
-	if err != nil {
-		return nil, err
-	}
-	c, err := x509.ParseCertificate(der)
+	return s.IssueWithTemplate(role, cn, key, notBefore, notAfter, nil)
+}
+
+// IssueWithTemplate signs a certificate for an existing key, with the
+// site's template changed first (an extended key usage Qlik never sets).
+func (s *Site) IssueWithTemplate(role qlik.Role, cn string, key *rsa.PrivateKey, notBefore, notAfter time.Time, change func(*x509.Certificate)) (*Issued, error) {
+	c, err := s.issue(role, cn, &key.PublicKey, notBefore, notAfter, change)
 	if err != nil {
 		return nil, err
 	}
 	return &Issued{Cert: c, Key: key}, nil
+}
+
+// IssueFor signs a certificate for any public key (ECDSA, Ed25519), which
+// the QMC never issues.
+func (s *Site) IssueFor(role qlik.Role, cn string, pub any, notBefore, notAfter time.Time) (*x509.Certificate, error) {
+	return s.issue(role, cn, pub, notBefore, notAfter, nil)
+}
+
+func (s *Site) issue(role qlik.Role, cn string, pub any, notBefore, notAfter time.Time, change func(*x509.Certificate)) (*x509.Certificate, error) {
+	tmpl, err := s.template(role, cn, notBefore, notAfter)
+	if err != nil {
+		return nil, err
+	}
+	if change != nil {
+		change(tmpl)
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, s.Root, pub, s.RootKey)
+	if err != nil {
+		return nil, err
+	}
+	return x509.ParseCertificate(der)
+}
+
+// ReissueRoot makes the site's root again, with the same key, name and
+// validity and the template changed: certificates the site issued still
+// verify against it.
+func (s *Site) ReissueRoot(change func(*x509.Certificate)) (*x509.Certificate, error) {
+	tmpl, err := s.template(qlik.RoleRoot, s.Root.Subject.CommonName, s.Root.NotBefore, s.Root.NotAfter)
+	if err != nil {
+		return nil, err
+	}
+	change(tmpl)
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &s.RootKey.PublicKey, s.RootKey)
+	if err != nil {
+		return nil, err
+	}
+	return x509.ParseCertificate(der)
 }
 
 // qlikSerial makes a 16-byte serial number with a leading 00, as Qlik's: a

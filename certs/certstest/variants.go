@@ -3,6 +3,7 @@ package certstest
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"qscert/certs/export"
@@ -12,7 +13,10 @@ import (
 
 // Variants is the corpus of broken exports. Each must make Validate report
 // its Code, never panic, and (tested with the stores) change nothing.
-var Variants = []Variant{
+var Variants = slices.Concat(folderVariants, realFileVariants)
+
+// folderVariants are broken export folders as the generator writes them.
+var folderVariants = []Variant{
 	{Name: "missing-root", Code: export.CodeFileMissing, Write: func(dir string, b *Base) error {
 		if err := good(dir, b); err != nil {
 			return err

@@ -5,6 +5,7 @@ import (
 	"crypto"
 	"crypto/x509"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"qscert/certs/coded"
@@ -20,6 +21,7 @@ type assembly struct {
 	keys     []fileKey
 	failedAs map[qlik.Role]bool // roles whose file could not be read
 	exts     map[string]bool
+	hasCerts map[string]bool // files that held a certificate
 	files    []string
 	findings []finding.Finding
 }
@@ -35,7 +37,7 @@ type fileKey struct {
 }
 
 func newAssembly() *assembly {
-	return &assembly{failedAs: map[qlik.Role]bool{}, exts: map[string]bool{}}
+	return &assembly{failedAs: map[qlik.Role]bool{}, exts: map[string]bool{}, hasCerts: map[string]bool{}}
 }
 
 func (a *assembly) failed(hint qlik.Role, f finding.Finding) {
@@ -53,6 +55,7 @@ func (a *assembly) add(file string, p *parsed) {
 	a.exts[strings.ToLower(filepath.Ext(file))] = true
 	for _, c := range p.certs {
 		a.certs = append(a.certs, fileCert{file, c})
+		a.hasCerts[file] = true
 	}
 	for _, c := range p.chain {
 		a.chain = append(a.chain, fileCert{file, c})
@@ -63,13 +66,21 @@ func (a *assembly) add(file string, p *parsed) {
 }
 
 // roleOf decides a certificate's role from its content: Qlik's role
-// extension first, then the shape (self-signed is a root, QlikClient is the
+// extension first, then the shape (a CA is a root, QlikClient is the
 // client), and the file name only when the content says nothing.
-func roleOf(c *x509.Certificate, hint qlik.Role) qlik.Role {
+//
+// A CA is what is self-issued, what says CA:TRUE or may sign certificates,
+// or what issued another certificate of the export: an intermediate CA put
+// in root.pem is then taken for the root it pretends to be, and reported as
+// not self-signed, rather than taken for a server certificate.
+func roleOf(c *x509.Certificate, hint qlik.Role, issuesOthers bool) qlik.Role {
 	if r, ok := qlik.RoleOf(c); ok && r != "" {
 		return r
 	}
-	if qlik.IssuedBy(c, c) {
+	if qlik.IssuedBy(c, c) || issuesOthers {
+		return qlik.RoleRoot
+	}
+	if c.BasicConstraintsValid && c.IsCA || c.KeyUsage&x509.KeyUsageCertSign != 0 {
 		return qlik.RoleRoot
 	}
 	if c.Subject.CommonName == qlik.ClientName {
@@ -81,22 +92,39 @@ func roleOf(c *x509.Certificate, hint qlik.Role) qlik.Role {
 	return qlik.RoleServer
 }
 
+// issuesOthers reports whether c is the issuer named by another certificate
+// of the export.
+func (a *assembly) issuesOthers(c *x509.Certificate) bool {
+	for _, other := range append(append([]fileCert(nil), a.certs...), a.chain...) {
+		if other.cert != c && !bytes.Equal(other.cert.Raw, c.Raw) && qlik.IssuedBy(other.cert, c) {
+			return true
+		}
+	}
+	return false
+}
+
 func (a *assembly) export() *Export {
 	exp := &Export{Files: a.files, Findings: a.findings}
 	exp.Format = a.format()
 
 	for _, fc := range a.certs {
 		hint := nameHint(fc.file)
-		role := roleOf(fc.cert, hint)
-		if hint != "" && hint != role {
+		role := roleOf(fc.cert, hint, a.issuesOthers(fc.cert))
+		current := exp.ByRole(role)
+		sameFile := current != nil && current.File == fc.file
+		if hint != "" && hint != role && !sameFile {
 			exp.Findings = append(exp.Findings, newFinding(CodeSwappedFiles, role, fc.file, "expected", string(hint)))
 		}
-		current := exp.ByRole(role)
 		switch {
 		case current == nil:
 			exp.setRole(role, &Certificate{Role: role, X509: fc.cert, File: fc.file})
 		case bytes.Equal(current.X509.Raw, fc.cert.Raw):
-			exp.Findings = append(exp.Findings, newFinding(CodeDuplicateFiles, role, fc.file, "other", current.File))
+			if !sameFile { // the same certificate twice in one file changes nothing
+				exp.Findings = append(exp.Findings, newFinding(CodeDuplicateFiles, role, fc.file, "other", current.File))
+			}
+		case sameFile:
+			exp.Findings = append(exp.Findings, newFinding(CodeConflictingInFile, role, fc.file,
+				"first", current.X509.Subject.String(), "second", fc.cert.Subject.String()))
 		default:
 			exp.Findings = append(exp.Findings, newFinding(CodeConflictingFiles, role, fc.file, "other", current.File))
 		}
@@ -104,7 +132,7 @@ func (a *assembly) export() *Export {
 	// A PFX may carry the root in its chain; use it when no root file came.
 	if exp.Root == nil {
 		for _, fc := range a.chain {
-			if roleOf(fc.cert, "") == qlik.RoleRoot {
+			if roleOf(fc.cert, "", a.issuesOthers(fc.cert)) == qlik.RoleRoot {
 				exp.Root = &Certificate{Role: qlik.RoleRoot, X509: fc.cert, File: fc.file}
 				break
 			}
@@ -125,6 +153,19 @@ func (a *assembly) export() *Export {
 			exp.Findings = append(exp.Findings, newFinding(CodeKeyMismatch, role, fk.file))
 			continue
 		}
+		if hint := nameHint(fk.file); hint != "" && hint != owner.Role && hint != nameHint(owner.File) && !a.hasCerts[fk.file] {
+			// client_key.pem holding the server's key, while server.pem
+			// holds the server certificate: the client has no key, and the
+			// advice is to copy that file again, not to tick "Include
+			// secret key". (client.pem and client_key.pem both holding the
+			// server's are a swapped pair, which swapped-files reports.)
+			mismatchedKey[hint] = true
+			f := newFinding(CodeKeyMismatch, hint, fk.file, "reason", "key-of-"+string(owner.Role))
+			if hint == qlik.RoleServer {
+				f.Severity = coded.SeverityWarning // only Qlik nodes need the server key
+			}
+			exp.Findings = append(exp.Findings, f)
+		}
 		if owner.Key == nil {
 			owner.Key = fk.key
 			owner.KeyFile = fk.file
@@ -132,7 +173,41 @@ func (a *assembly) export() *Export {
 	}
 
 	a.missing(exp, mismatchedKey)
+	exp.Findings = mergePasswordFindings(exp.Findings)
 	return exp
+}
+
+// passwordCodes are the findings about the export's one password: the QMC
+// asks for a single password for every file, so a wrong one is said once,
+// naming the files, rather than once per file.
+var passwordCodes = []coded.Code{CodeWrongPassword, CodePasswordRequired, CodePasswordUnsupported}
+
+func mergePasswordFindings(findings []finding.Finding) []finding.Finding {
+	var out []finding.Finding
+	merged := map[coded.Code]int{} // code -> index in out
+	for _, f := range findings {
+		if !slices.Contains(passwordCodes, f.Code) {
+			out = append(out, f)
+			continue
+		}
+		i, seen := merged[f.Code]
+		if !seen {
+			merged[f.Code] = len(out)
+			out = append(out, f)
+			continue
+		}
+		m := &out[i]
+		if m.Role != f.Role {
+			m.Role = ""
+			delete(m.Params, "role")
+		}
+		m.File = ""
+		m.Params["file"] += ", " + f.Params["file"]
+		if f.Params["detail"] != m.Params["detail"] {
+			delete(m.Params, "detail")
+		}
+	}
+	return out
 }
 
 // ownerOf finds the certificate whose public key matches key.

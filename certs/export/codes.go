@@ -30,6 +30,32 @@ var (
 	CodeDuplicateFiles   = Codes.Info("duplicate-files")
 	CodeConflictingFiles = Codes.Error("conflicting-files")
 	CodePartialExport    = Codes.Warning("partial-export")
+
+	// CodeConflictingInFile: one file holds two different certificates of
+	// one role (a root.pem with an old and a new root).
+	CodeConflictingInFile = Codes.Error("conflicting-in-file")
+	// CodePasswordUnsupported: the password has characters (an emoji) that
+	// the PFX reader cannot turn into a PKCS#12 key.
+	CodePasswordUnsupported = Codes.Error("password-unsupported")
+	// CodePFXNoMAC: a PFX without an integrity check (openssl -nomac),
+	// which go-pkcs12 opens only when it has no password.
+	CodePFXNoMAC = Codes.Error("pfx-no-mac")
+	// CodeKeyEncryptionUnsupported: a PKCS#8 key encrypted with an older
+	// scheme (PBES1, PKCS#12 PBE) that no library here decrypts.
+	CodeKeyEncryptionUnsupported = Codes.Error("key-encryption-unsupported")
+)
+
+// Findings about a zipped export, each about the zip as a whole: a zip is
+// refused before anything in it is inflated (see zip.go for the limits).
+var (
+	CodeZipTooLarge          = Codes.Error("zip-too-large")
+	CodeZipTooManyEntries    = Codes.Error("zip-too-many-entries")
+	CodeZipCompressionRatio  = Codes.Error("zip-compression-ratio")
+	CodeZipEncrypted         = Codes.Error("zip-encrypted")
+	CodeZipUnsupportedMethod = Codes.Error("zip-unsupported-method")
+	CodeZipCorrupt           = Codes.Error("zip-corrupt")
+	CodeZipSeveralExports    = Codes.Error("zip-several-exports")
+	CodeZipFolderNotFound    = Codes.Error("zip-folder-not-found")
 )
 
 // Errors of the operation itself: the folder cannot be used at all.

@@ -2,6 +2,7 @@ package export
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,17 +14,28 @@ import (
 	"qscert/certs/qlik"
 )
 
-// LoadExport reads a QMC export folder in either format (PEM or Windows) and
-// detects which. Roles and keys are found from the files' content, not their
-// names. Problems with single files become findings; the error is only for
-// a folder that cannot be used at all (folder-not-found, folder-unreadable).
+// LoadExport reads a QMC export in either format (PEM or Windows) and
+// detects which. dir is a folder, a .zip of the export (with or without
+// its folder inside), or a folder inside a zip written as Explorer shows
+// it ("C:\Downloads\export.zip\rep01"). Roles and keys are found from the
+// files' content, not their names. Problems with single files, and with
+// the zip, become findings; the error is only for a path that cannot be
+// used at all (folder-not-found, folder-unreadable).
 func LoadExport(dir, password string) (*Export, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
+		// On Linux, stat of "export.zip/rep01" fails with ENOTDIR, on
+		// Windows with "path not found": look for the zip above.
+		if zipPath, inner, ok := zipAbove(dir); ok {
+			return loadZipExport(zipPath, inner, password), nil
+		}
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, coded.New(CodeFolderNotFound, err, "folder", dir)
 		}
 		return nil, coded.New(CodeFolderUnreadable, err, "folder", dir)
+	}
+	if info.Mode().IsRegular() && (isZipName(dir) || startsLikeZip(dir)) {
+		return loadZipExport(dir, "", password), nil
 	}
 	if !info.IsDir() {
 		return nil, coded.New(CodeFolderUnreadable, errors.New("not a folder"), "folder", dir)
@@ -32,68 +44,159 @@ func LoadExport(dir, password string) (*Export, error) {
 	if err != nil {
 		return nil, coded.New(CodeFolderUnreadable, err, "folder", dir)
 	}
-	var paths []string
+	var sources []source
 	for _, e := range entries {
 		if qlik.IsExportFileName(e.Name()) {
-			paths = append(paths, filepath.Join(dir, e.Name()))
+			sources = append(sources, fileSource(filepath.Join(dir, e.Name())))
 		}
 	}
-	exp := loadPaths(paths, password)
+	exp := loadSources(sources, password)
 	exp.Dir = dir
 	return exp, nil
 }
 
 // LoadFiles reads export files chosen one by one, as when the user picks
-// files rather than a folder.
+// files rather than a folder. A picked .zip adds the export it holds; its
+// files are named by their path inside it ("export.zip/rep01/client.pfx").
 func LoadFiles(paths []string, password string) *Export {
-	exp := loadPaths(paths, password)
+	var sources []source
+	var zipFindings []finding.Finding
+	for _, p := range paths {
+		if !isZipName(p) {
+			sources = append(sources, fileSource(p))
+			continue
+		}
+		z, problem := readZip(p)
+		if problem == nil {
+			var folder string
+			folder, problem = z.choose("", func(folder string) string { return filepath.Join(p, filepath.FromSlash(folder)) })
+			sources = append(sources, z.sources(folder, z.shown)...)
+		}
+		if problem != nil {
+			zipFindings = append(zipFindings, *problem)
+		}
+	}
+	exp := loadSources(sources, password)
+	exp.Findings = append(zipFindings, exp.Findings...)
 	if len(paths) > 0 {
 		exp.Dir = filepath.Dir(paths[0])
 	}
 	return exp
 }
 
-func loadPaths(paths []string, password string) *Export {
+// loadZipExport reads the export a zip holds, in the folder inner inside
+// it ("" to find the one folder that holds an export).
+func loadZipExport(zipPath, inner, password string) *Export {
+	z, problem := readZip(zipPath)
+	var folder string
+	if problem == nil {
+		folder, problem = z.choose(inner, func(folder string) string { return filepath.Join(zipPath, filepath.FromSlash(folder)) })
+	}
+	if problem != nil {
+		return &Export{Dir: zipPath, Format: qlik.FormatNone, Files: []string{problem.File}, Findings: []finding.Finding{*problem}}
+	}
+	exp := loadSources(z.sources(folder, ""), password)
+	exp.Dir = filepath.Join(zipPath, filepath.FromSlash(folder))
+	return exp
+}
+
+// readZip reads a zip file from disk, within MaxZipSize, and opens it.
+func readZip(path string) (*zipArchive, *finding.Finding) {
+	name := filepath.Base(path)
+	data, problem := readLimited(path, name, MaxZipSize, CodeZipTooLarge)
+	if problem != nil {
+		problem.Role = ""
+		delete(problem.Params, "role")
+		return nil, problem
+	}
+	return openZip(data, displayName(name))
+}
+
+// zipAbove finds, for a path that does not exist, a zip file among its
+// parents: "export.zip/rep01" is the folder rep01 inside export.zip.
+func zipAbove(p string) (zipPath, inner string, ok bool) {
+	p = filepath.Clean(p)
+	for child := p; ; {
+		parent := filepath.Dir(child)
+		if parent == child {
+			return "", "", false
+		}
+		if info, err := os.Stat(parent); err == nil {
+			if !info.Mode().IsRegular() || !(isZipName(parent) || startsLikeZip(parent)) {
+				return "", "", false
+			}
+			rel, err := filepath.Rel(parent, p)
+			if err != nil {
+				return "", "", false
+			}
+			return parent, filepath.ToSlash(rel), true
+		}
+		child = parent
+	}
+}
+
+// startsLikeZip reports whether a regular file starts with a zip
+// signature: a zip renamed without its extension.
+func startsLikeZip(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 4)
+	n, _ := io.ReadFull(f, head)
+	return isZip(head[:n])
+}
+
+func loadSources(sources []source, password string) *Export {
 	// The names the QMC writes come first, so that when a folder holds a
 	// stray copy ("root (2).pem") the real file wins and the copy is the
 	// one reported.
-	sort.SliceStable(paths, func(i, j int) bool {
-		ci, cj := qlik.IsQMCFileName(filepath.Base(paths[i])), qlik.IsQMCFileName(filepath.Base(paths[j]))
+	sort.SliceStable(sources, func(i, j int) bool {
+		ci, cj := qlik.IsQMCFileName(sources[i].name), qlik.IsQMCFileName(sources[j].name)
 		if ci != cj {
 			return ci
 		}
-		return paths[i] < paths[j]
+		return sources[i].shown < sources[j].shown
 	})
 	a := newAssembly()
-	for _, path := range paths {
-		name := filepath.Base(path)
-		if !utf8.ValidString(name) {
-			a.findings = append(a.findings, newFinding(CodeFileNameNotUTF8, nameHint(name), displayName(name)))
+	for _, src := range sources {
+		hint := nameHint(src.name)
+		if !utf8.ValidString(src.name) {
+			a.findings = append(a.findings, newFinding(CodeFileNameNotUTF8, hint, src.shown))
 		}
-		data, problem := readBounded(path, name)
+		data, problem := src.read()
 		if problem != nil {
-			a.failed(nameHint(name), *problem)
+			a.failed(hint, *problem)
 			continue
 		}
-		p, err := parseFile(name, data, password)
+		p, err := parseFile(src.name, data, password)
 		if err != nil {
-			a.failed(nameHint(name), fileFinding(err, name))
+			a.failed(hint, fileFinding(err, src.name, src.shown))
 			continue
 		}
-		a.add(displayName(name), p)
+		a.add(src.shown, p)
 	}
 	return a.export()
 }
 
 // fileFinding turns a parse error into a finding about that file.
-func fileFinding(err error, name string) finding.Finding {
+func fileFinding(err error, name, shown string) finding.Finding {
 	code := coded.CodeOf(err)
 	if code == "" {
 		code = CodeFileCorrupt
 	}
-	f := newFinding(code, nameHint(name), displayName(name))
+	f := newFinding(code, nameHint(name), shown)
+	if e := coded.As(err); e != nil {
+		for k, v := range e.Params {
+			f.Params[k] = v
+		}
+	}
 	if cause := errors.Unwrap(err); cause != nil {
 		f.Params["detail"] = cause.Error()
+	}
+	if code == CodeNoPrivateKey && f.Role == qlik.RoleServer {
+		f.Severity = coded.SeverityInfo // only Qlik nodes need the server key
 	}
 	return f
 }

@@ -47,8 +47,10 @@ func parseFile(name string, data []byte, password string) (p *parsed, err error)
 			p, err = nil, coded.New(CodeFileCorrupt, fmt.Errorf("parser panic: %v", r))
 		}
 	}()
-	if bytes.Contains(data, []byte("-----BEGIN")) {
-		return parsePEM(data, password)
+	// PEM files saved by Notepad or PowerShell start with a byte order
+	// mark, and PowerShell's are UTF-16.
+	if text := asText(data); bytes.Contains(text, []byte("-----BEGIN")) {
+		return parsePEM(text, password)
 	}
 	lower := strings.ToLower(name)
 	if strings.HasSuffix(lower, ".pfx") || strings.HasSuffix(lower, ".p12") {
@@ -57,6 +59,11 @@ func parseFile(name string, data []byte, password string) (p *parsed, err error)
 	// root.cer and .crt files come in DER as often as in PEM.
 	if c, err := x509.ParseCertificate(data); err == nil {
 		return &parsed{certs: []*x509.Certificate{c}, kind: kindDER}, nil
+	}
+	if der, ok := derWithoutTrailingSpace(data); ok {
+		if c, err := x509.ParseCertificate(der); err == nil {
+			return &parsed{certs: []*x509.Certificate{c}, kind: kindDER}, nil
+		}
 	}
 	// A PFX renamed to something else still deserves a chance.
 	if p, err := parsePFX(data, password); err == nil || coded.CodeOf(err) != CodeFileCorrupt {

@@ -75,6 +75,9 @@ func parsePEMKey(block *pem.Block, password string) (crypto.PrivateKey, error) {
 		der = plain
 	}
 	if block.Type == "ENCRYPTED PRIVATE KEY" {
+		if scheme, ok := olderPKCS8Scheme(der); ok {
+			return nil, coded.New(CodeKeyEncryptionUnsupported, errors.New("PKCS#8 encrypted with "+scheme), "scheme", scheme)
+		}
 		if password == "" {
 			return nil, coded.New(CodePasswordRequired, nil)
 		}

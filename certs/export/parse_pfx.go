@@ -3,6 +3,7 @@ package export
 import (
 	"crypto"
 	"crypto/x509"
+	"encoding/asn1"
 	"encoding/pem"
 	"errors"
 
@@ -16,6 +17,16 @@ import (
 func parsePFX(data []byte, password string) (*parsed, error) {
 	if !KDFWithinLimit(data) {
 		return nil, coded.New(CodeFileCorrupt, ErrTooMuchWork)
+	}
+	outer, ok := pfxOuterOf(data)
+	if !ok {
+		return nil, coded.New(CodeFileCorrupt, errors.New("not a PKCS#12 file"))
+	}
+	// PKCS#12 turns the password into UTF-16 code units; go-pkcs12 can only
+	// encode the Basic Multilingual Plane, and fails on an emoji with an
+	// error that would read as a damaged file.
+	if !encodableInPFX(password) {
+		return nil, coded.New(CodePasswordUnsupported, errors.New("the password has characters outside the Basic Multilingual Plane"))
 	}
 	key, leaf, chain, err := pkcs12.DecodeChain(data, password)
 	if err == nil {
@@ -39,7 +50,52 @@ func parsePFX(data []byte, password string) (*parsed, error) {
 			return p, nil
 		}
 	}
+	if err.Error() == errPFXKeyMissing {
+		// The MAC matched and the certificates decrypted, so the password is
+		// right and the file whole, but it has no key. go-pkcs12 does not hand
+		// out the certificates of such a file when it has one safe only (as
+		// `openssl pkcs12 -export -nokeys` writes), so the file is reported
+		// for what it lacks.
+		return nil, coded.New(CodeNoPrivateKey, err)
+	}
+	if !outer.hasMAC() {
+		// go-pkcs12 opens a PFX without a MAC only without a password; with
+		// one it cannot tell a wrong password from a damaged file.
+		return nil, coded.New(CodePFXNoMAC, err)
+	}
 	return nil, coded.New(CodeFileCorrupt, err)
+}
+
+// errPFXKeyMissing is go-pkcs12's error when a PFX opened but holds no
+// private key. The library has no sentinel for it; the tests that read
+// OpenSSL's key-less PFX files fail if the text changes.
+const errPFXKeyMissing = "pkcs12: private key missing"
+
+// pfxOuter is the outermost structure of a PKCS#12 file (RFC 7292, PFX):
+// enough to tell whether the file has a MAC, nothing decrypted.
+type pfxOuter struct {
+	Version  int
+	AuthSafe asn1.RawValue
+	MacData  asn1.RawValue `asn1:"optional"`
+}
+
+func pfxOuterOf(data []byte) (pfxOuter, bool) {
+	var o pfxOuter
+	rest, err := asn1.Unmarshal(data, &o)
+	return o, err == nil && len(rest) == 0 && o.Version == 3
+}
+
+func (o pfxOuter) hasMAC() bool { return len(o.MacData.FullBytes) > 0 }
+
+// encodableInPFX reports whether every character of password is in the
+// Basic Multilingual Plane, the only ones go-pkcs12 turns into a PFX key.
+func encodableInPFX(password string) bool {
+	for _, r := range password {
+		if r > 0xffff {
+			return false
+		}
+	}
+	return true
 }
 
 func fromPFXBlocks(blocks []*pem.Block) *parsed {

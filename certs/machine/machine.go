@@ -7,6 +7,7 @@ import (
 	"context"
 	"net"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -19,12 +20,15 @@ type Info struct {
 	IPs      []string `json:"ips"`  // non-loopback addresses, IPv4 first
 }
 
-// Names returns the names the export may have been made for: the FQDN and
-// the host name, without duplicates.
+// Names returns what the export may have been made for, as typed into the
+// QMC's "Add machine name", which takes "the full name of your computer or
+// its IP address": the FQDN, the host name, then the IP addresses (the
+// welcome page offers all of them to copy), without duplicates. The first
+// is the one messages name.
 func (i Info) Names() []string {
 	var out []string
-	for _, n := range []string{i.FQDN, i.Hostname} {
-		if n != "" && (len(out) == 0 || !strings.EqualFold(out[0], n)) {
+	for _, n := range append([]string{i.FQDN, i.Hostname}, i.IPs...) {
+		if n != "" && !slices.ContainsFunc(out, func(o string) bool { return strings.EqualFold(o, n) }) {
 			out = append(out, n)
 		}
 	}

@@ -51,11 +51,26 @@ func pick(cond bool, a, b string) string {
 // README, a copy of the password) are not read.
 var ExportExtensions = []string{".pem", ".cer", ".crt", ".der", ".pfx", ".p12", ".key"}
 
+// ArchiveExtensions are the endings of files that hold a whole export:
+// people copy the export folder as a .zip. They are not files of an
+// export: a folder's .zip is not read along with its files.
+var ArchiveExtensions = []string{".zip"}
+
+// PickerExtensions are what a file picker offers: an export's files, or a
+// zip of the export.
+var PickerExtensions = append(append([]string(nil), ExportExtensions...), ArchiveExtensions...)
+
 // IsExportFileName reports whether a file of that name may be part of an
 // export.
-func IsExportFileName(name string) bool {
+func IsExportFileName(name string) bool { return hasExtension(name, ExportExtensions) }
+
+// IsPickableFileName reports whether a file of that name may be chosen as
+// an export or a part of one: an export file or a zip of the export.
+func IsPickableFileName(name string) bool { return hasExtension(name, PickerExtensions) }
+
+func hasExtension(name string, exts []string) bool {
 	lower := strings.ToLower(name)
-	for _, ext := range ExportExtensions {
+	for _, ext := range exts {
 		if strings.HasSuffix(lower, ext) {
 			return true
 		}

@@ -1,6 +1,7 @@
 package validate_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"qscert/certs/certstest"
@@ -27,7 +28,7 @@ func benchmarkLoadValidate(b *testing.B, opts certstest.WriteOptions) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if r := validate.Validate(loaded, vopts); len(r.Findings) != 0 {
+		if r := validate.Validate(loaded, vopts); len(r.Findings) != 1 || r.Findings[0].Code != validate.CodeRootWithoutBasicConstraints {
 			b.Fatalf("findings: %+v", r.Findings)
 		}
 	}
@@ -47,4 +48,28 @@ func BenchmarkLoadValidatePEM(b *testing.B) {
 
 func BenchmarkLoadValidatePEMEncryptedKeys(b *testing.B) {
 	benchmarkLoadValidate(b, certstest.WriteOptions{Format: qlik.FormatPEM, Key: certstest.KeyPKCS8Encrypted, Password: "Qlik!2026"})
+}
+
+// A zipped export costs its inflation on top of the files' own work.
+func BenchmarkLoadValidateZipWindowsModern(b *testing.B) {
+	exp, err := certstest.NewExport(testHost, testMachine, certstest.StyleLegacy, testNow)
+	if err != nil {
+		b.Fatal(err)
+	}
+	zipPath := filepath.Join(b.TempDir(), "rep01.zip")
+	opts := certstest.WriteOptions{Format: qlik.FormatWindows, PFX: certstest.PFXModern, Password: "Qlik!2026"}
+	if err := exp.WriteZipOf(zipPath, "rep01", opts); err != nil {
+		b.Fatal(err)
+	}
+	vopts := validate.Options{Now: testNow, Host: testHost, Machines: []string{testMachine}}
+	b.ResetTimer()
+	for b.Loop() {
+		loaded, err := export.LoadExport(zipPath, opts.Password)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if r := validate.Validate(loaded, vopts); r.Blocking() || len(r.Certificates) != 3 {
+			b.Fatalf("findings: %+v", r.Findings)
+		}
+	}
 }

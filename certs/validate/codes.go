@@ -24,6 +24,20 @@ var (
 	CodeHostIsIP          = Codes.Warning("host-is-ip")
 	CodeNotQlikClient     = Codes.Error("not-qlik-client")
 	CodeWeakKey           = Codes.Warning("weak-key")
+
+	// The kind of root a site has (issue "recreate"): sites first installed
+	// before mid-2019 have a root without basicConstraints, later ones a
+	// root marked CA:TRUE. Said for the record, with the advice.
+	CodeRootWithoutBasicConstraints = Codes.Info("root-without-basic-constraints")
+	CodeRootMarkedCA                = Codes.Info("root-marked-ca")
+	// CodeRootNotCA: a root that says CA:FALSE, which OpenSSL and Windows
+	// refuse as an issuer. The QMC never writes one.
+	CodeRootNotCA = Codes.Warning("root-not-ca")
+	// CodeClientNotForClientAuth: a client certificate whose extended key
+	// usage leaves out client authentication; TLS servers refuse it.
+	CodeClientNotForClientAuth = Codes.Warning("client-not-for-client-auth")
+	// CodeKeyNotRSA: an ECDSA or Ed25519 key where the QMC issues RSA.
+	CodeKeyNotRSA = Codes.Warning("key-not-rsa")
 )
 
 func newFinding(code coded.Code, role qlik.Role, file string, params ...string) finding.Finding {

@@ -2,8 +2,10 @@ package validate
 
 import (
 	"crypto/rsa"
+	"crypto/x509"
 	"net"
 	"strconv"
+	"strings"
 	"time"
 
 	"qscert/certs/export"
@@ -23,8 +25,9 @@ type Options struct {
 	Host string
 	// Machines are the names of the machine the export was made for, as
 	// typed into the QMC's "Add machine name" (by default this computer's
-	// host name and FQDN). The server certificate's CN should be one of
-	// them. Empty skips machine-mismatch.
+	// FQDN, host name and IP addresses: the QMC accepts "the full name of
+	// your computer or its IP address"). The server certificate's names
+	// should include one of them. Empty skips machine-mismatch.
 	Machines []string
 }
 
@@ -46,6 +49,12 @@ func Validate(exp *export.Export, opts Options) *Report {
 	if c := exp.Client; c != nil && c.X509.Subject.CommonName != qlik.ClientName {
 		r.Findings = append(r.Findings, newFinding(CodeNotQlikClient, qlik.RoleClient, c.File, "cn", c.X509.Subject.CommonName))
 	}
+	if c := exp.Client; c != nil {
+		r.Findings = append(r.Findings, checkClientUsage(c)...)
+	}
+	if exp.Root != nil {
+		r.Findings = append(r.Findings, checkRootKind(exp.Root))
+	}
 	r.Findings = append(r.Findings, checkNames(exp, opts)...)
 	if r.Findings == nil {
 		r.Findings = []finding.Finding{}
@@ -62,17 +71,91 @@ func checkValidity(c *export.Certificate, now time.Time) []finding.Finding {
 	case now.Before(x.NotBefore):
 		return []finding.Finding{newFinding(CodeNotYetValid, c.Role, c.File, "date", day(x.NotBefore))}
 	case x.NotAfter.Sub(now) < ExpiryWarning:
-		days := int(x.NotAfter.Sub(now).Hours() / 24)
-		return []finding.Finding{newFinding(CodeExpiresSoon, c.Role, c.File, "date", day(x.NotAfter), "days", strconv.Itoa(days))}
+		return []finding.Finding{newFinding(CodeExpiresSoon, c.Role, c.File, "date", day(x.NotAfter), "days", strconv.Itoa(daysUntil(now, x.NotAfter)))}
 	}
 	return nil
 }
 
+// daysUntil counts the calendar days from now to the day of t, both in UTC,
+// the zone the date beside it is shown in: with 4 days and 23 hours left,
+// the date shown is 5 days ahead, and so is the count. 0 is today, 1
+// tomorrow.
+func daysUntil(now, t time.Time) int {
+	y, m, d := now.UTC().Date()
+	from := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	y, m, d = t.UTC().Date()
+	to := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return int(to.Sub(from).Hours()/24 + 0.5)
+}
+
 func checkKey(c *export.Certificate) []finding.Finding {
-	if k, ok := c.X509.PublicKey.(*rsa.PublicKey); ok && k.N.BitLen() < 2048 {
-		return []finding.Finding{newFinding(CodeWeakKey, c.Role, c.File, "bits", strconv.Itoa(k.N.BitLen()))}
+	switch k := c.X509.PublicKey.(type) {
+	case *rsa.PublicKey:
+		if k.N.BitLen() < 2048 {
+			return []finding.Finding{newFinding(CodeWeakKey, c.Role, c.File, "bits", strconv.Itoa(k.N.BitLen()))}
+		}
+		return nil
 	}
-	return nil
+	// The QMC issues RSA 2048 only, so these files were not exported by
+	// Qlik Sense. OpenSSL and Go read ECDSA and Ed25519 certificates and
+	// nothing here proves Qlik Sense refuses them, so it is a warning: the
+	// connection test is the proof.
+	return []finding.Finding{newFinding(CodeKeyNotRSA, c.Role, c.File, "algorithm", c.X509.PublicKeyAlgorithm.String())}
+}
+
+// checkRootKind says which kind of root the site has. Qlik's own roots
+// either have no basicConstraints (sites first installed before mid-2019)
+// or say CA:TRUE; a root that says CA:FALSE is not one a QMC made, and
+// OpenSSL and Windows refuse it as an issuer.
+func checkRootKind(root *export.Certificate) finding.Finding {
+	x := root.X509
+	switch {
+	case !x.BasicConstraintsValid:
+		return newFinding(CodeRootWithoutBasicConstraints, qlik.RoleRoot, root.File, "cn", x.Subject.CommonName)
+	case x.IsCA:
+		return newFinding(CodeRootMarkedCA, qlik.RoleRoot, root.File, "cn", x.Subject.CommonName)
+	}
+	return newFinding(CodeRootNotCA, qlik.RoleRoot, root.File, "cn", x.Subject.CommonName)
+}
+
+// checkClientUsage: Qlik's client certificate has no extended key usage,
+// which allows every use. One that lists usages without client
+// authentication is refused by TLS servers that check it (OpenSSL's
+// "unsupported certificate purpose").
+func checkClientUsage(c *export.Certificate) []finding.Finding {
+	x := c.X509
+	if len(x.ExtKeyUsage) == 0 && len(x.UnknownExtKeyUsage) == 0 {
+		return nil
+	}
+	var names []string
+	for _, u := range x.ExtKeyUsage {
+		if u == x509.ExtKeyUsageClientAuth || u == x509.ExtKeyUsageAny {
+			return nil
+		}
+		names = append(names, extKeyUsageName(u))
+	}
+	for _, oid := range x.UnknownExtKeyUsage {
+		names = append(names, oid.String())
+	}
+	return []finding.Finding{newFinding(CodeClientNotForClientAuth, qlik.RoleClient, c.File, "usages", strings.Join(names, ", "))}
+}
+
+// extKeyUsageName gives the names OpenSSL prints for the usages a
+// certificate may list instead of client authentication.
+func extKeyUsageName(u x509.ExtKeyUsage) string {
+	switch u {
+	case x509.ExtKeyUsageServerAuth:
+		return "serverAuth"
+	case x509.ExtKeyUsageCodeSigning:
+		return "codeSigning"
+	case x509.ExtKeyUsageEmailProtection:
+		return "emailProtection"
+	case x509.ExtKeyUsageTimeStamping:
+		return "timeStamping"
+	case x509.ExtKeyUsageOCSPSigning:
+		return "OCSPSigning"
+	}
+	return "usage " + strconv.Itoa(int(u))
 }
 
 // checkChain checks the root and that the client and server come from it.
