@@ -28,17 +28,19 @@ type Field struct {
 	// Secret: a password. It is masked, and never saved, logged or
 	// reported; the flow keeps it in memory only.
 	Secret bool
+	// Validated: Problem can refuse an answer, and says why.
+	Validated bool
 }
 
 var (
 	filesFields = []Field{
 		{ID: FieldFolder, Label: "wizard.files.folder", Placeholder: "wizard.files.folder.placeholder"},
 		{ID: FieldPassword, Label: "wizard.files.password", Secret: true},
-		{ID: FieldHost, Label: "wizard.files.host", Placeholder: "wizard.files.host.placeholder"},
+		{ID: FieldHost, Label: "wizard.files.host", Placeholder: "wizard.files.host.placeholder", Validated: true},
 	}
 	backupFields = []Field{
 		{ID: FieldBackupDir, Label: "wizard.old.backup.folder"},
-		{ID: FieldBackupPassword, Label: "wizard.old.backup.password", Secret: true},
+		{ID: FieldBackupPassword, Label: "wizard.old.backup.password", Secret: true, Validated: true},
 	}
 )
 
