@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"path/filepath"
+	"qscert/wizard/flow"
 	"strconv"
 	"strings"
 
@@ -34,7 +35,7 @@ type donePage struct {
 	running    bool // the spinner shows a test running
 }
 
-func newDonePage(w *Wizard) page {
+func newDonePage(w *Wizard, _ flow.Step) page {
 	p := &donePage{w: w}
 	p.summary = container.NewVBox()
 	p.test = widget.NewButtonWithIcon(w.t("wizard.done.test"), theme.MediaPlayIcon(), p.runTest)

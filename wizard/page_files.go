@@ -38,10 +38,10 @@ type filesPage struct {
 	check debouncer
 }
 
-func newFilesPage(w *Wizard) page {
+func newFilesPage(w *Wizard, s flow.Step) page {
 	p := &filesPage{w: w, check: debouncer{w: w}}
 	var items []*widget.FormItem
-	for _, f := range w.steps[w.flow.IndexOf(flow.StepFiles)].Fields {
+	for _, f := range s.Fields {
 		e := fieldEntry(w, f, p.changed)
 		switch f.ID {
 		case flow.FieldFolder:
@@ -100,7 +100,9 @@ func (p *filesPage) enter() {
 		p.showFolder(f)
 	}
 	p.showFiles()
-	p.check.schedule(p.startCheck)
+	if p.w.flow.HasSelection() {
+		p.check.schedule(p.startCheck)
+	}
 }
 
 func (p *filesPage) refresh() { p.showReport() }

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"qscert/wizard/flow"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -35,7 +36,7 @@ var guideSteps = []string{
 	"wizard.guide.step.copy",
 }
 
-func newGuidePage(w *Wizard) page {
+func newGuidePage(w *Wizard, _ flow.Step) page {
 	p := &guidePage{w: w}
 	rows := []fyne.CanvasObject{}
 	for i, key := range guideSteps {

@@ -1,6 +1,8 @@
 package wizard
 
 import (
+	"qscert/wizard/flow"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -21,7 +23,7 @@ type installPage struct {
 	log        *fyne.Container
 }
 
-func newInstallPage(w *Wizard) page {
+func newInstallPage(w *Wizard, _ flow.Step) page {
 	p := &installPage{w: w}
 	p.progress = widget.NewProgressBar()
 	p.statusIcon = widget.NewIcon(theme.InfoIcon())

@@ -37,7 +37,7 @@ type oldPage struct {
 	plan       debouncer
 }
 
-func newOldPage(w *Wizard) page {
+func newOldPage(w *Wizard, s flow.Step) page {
 	p := &oldPage{w: w, plan: debouncer{w: w}, checks: map[string]*widget.Check{}}
 	p.statusIcon = widget.NewIcon(theme.InfoIcon())
 	p.status = widget.NewLabel("")
@@ -48,7 +48,7 @@ func newOldPage(w *Wizard) page {
 	p.notes = container.NewVBox()
 
 	var items []*widget.FormItem
-	for _, f := range w.steps[w.flow.IndexOf(flow.StepOld)].Fields {
+	for _, f := range s.Fields {
 		e := fieldEntry(w, f, p.changed)
 		switch f.ID {
 		case flow.FieldBackupDir:

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"qscert/wizard/flow"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -25,7 +26,7 @@ type welcomePage struct {
 // languageNames are shown in their own language, so anyone finds theirs.
 var languageNames = map[string]string{"en": "English", "fr": "Français"}
 
-func newWelcomePage(w *Wizard) page {
+func newWelcomePage(w *Wizard, _ flow.Step) page {
 	p := &welcomePage{w: w}
 
 	p.language = widget.NewRadioGroup([]string{languageNames["en"], languageNames["fr"]}, nil)

@@ -19,14 +19,17 @@ type page interface {
 	refresh()
 }
 
+// newPage makes the page of step s (whose Fields it asks).
+type newPage func(w *Wizard, s flow.Step) page
+
 // step is one step of the flow with the page that draws it.
 type step struct {
 	flow.Step
-	new func(*Wizard) page
+	new newPage
 }
 
 // installPages are the pages of the install flow's steps.
-var installPages = map[flow.StepID]func(*Wizard) page{
+var installPages = map[flow.StepID]newPage{
 	flow.StepWelcome: newWelcomePage,
 	flow.StepGuide:   newGuidePage,
 	flow.StepFiles:   newFilesPage,

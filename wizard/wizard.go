@@ -104,7 +104,7 @@ func (w *Wizard) t(key string, params ...map[string]string) string { return w.tr
 func (w *Wizard) page() page {
 	i := w.flow.Index()
 	if w.pages[i] == nil {
-		w.pages[i] = w.steps[i].new(w)
+		w.pages[i] = w.steps[i].new(w, w.steps[i].Step)
 	}
 	return w.pages[i]
 }
