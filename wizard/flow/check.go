@@ -19,9 +19,6 @@ func (f *Install) Folder() string { return f.folder }
 // Files are the files picked one by one.
 func (f *Install) Files() []string { return append([]string(nil), f.files...) }
 
-// Password is the export's password, for the entry that shows it.
-func (f *Install) Password() string { return f.password }
-
 // Host is the Qlik Sense server.
 func (f *Install) Host() string { return f.host }
 
