@@ -119,3 +119,20 @@ func TestFilesPickedOneByOneAreChecked(t *testing.T) {
 		t.Errorf("client and root alone are enough for a third-party machine: %v", texts(h.wiz.root))
 	}
 }
+
+func TestDroppingAFolderOnTheFilesPageShowsAndChecksIt(t *testing.T) {
+	h := newHarness(t)
+	dir := writeExport(t, testHost, testMachine, qlik.FormatWindows)
+	h.goTo("files")
+	h.do(func() {
+		test.Type(h.files().password, testPassword)
+		test.Type(h.files().host, testHost)
+	})
+	h.do(func() { h.wiz.dropped(fyne0, uris(dir)) })
+	if h.files().folder.Text != dir || h.wiz.flow.Report() == nil {
+		t.Fatalf("after the drop: entry %q, report %v", h.files().folder.Text, h.wiz.flow.Report())
+	}
+	if h.wiz.frame.next.Disabled() {
+		t.Errorf("the dropped export does not enable Next: %v", texts(h.wiz.root))
+	}
+}

@@ -86,32 +86,31 @@ func (p *filesPage) setFolder(dir string) {
 
 // dropped takes a folder (or files) dropped anywhere on the window. Before
 // the files page the flow moves there, since that is what the user is
-// doing.
+// doing; on it, the page shows the new choice.
 func (w *Wizard) dropped(_ fyne.Position, uris []fyne.URI) {
+	before := w.flow.Index()
+	switch {
+	case !w.drop(uris):
+	case w.flow.Index() != before:
+		w.show()
+	default:
+		w.page().enter()
+		w.refresh()
+	}
+}
+
+// drop hands the first folder dropped, or else the files, to the flow, and
+// reports whether it took them.
+func (w *Wizard) drop(uris []fyne.URI) bool {
 	var files []string
 	for _, u := range uris {
 		if u.Scheme() != "file" {
 			continue
 		}
 		if info, err := os.Stat(u.Path()); err == nil && info.IsDir() {
-			w.afterDrop(func() bool { return w.flow.DropFolder(u.Path()) })
-			return
+			return w.flow.DropFolder(u.Path())
 		}
 		files = append(files, u.Path())
 	}
-	w.afterDrop(func() bool { return w.flow.DropFiles(files) })
-}
-
-// afterDrop shows what a drop changed: the files page, or on it the new
-// choice.
-func (w *Wizard) afterDrop(drop func() bool) {
-	i := w.flow.Index()
-	switch {
-	case !drop():
-	case w.flow.Index() != i:
-		w.show()
-	default:
-		w.page().enter()
-		w.refresh()
-	}
+	return w.flow.DropFiles(files)
 }
