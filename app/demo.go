@@ -12,7 +12,7 @@ import (
 	"qscert/certs/qlik"
 	"qscert/certs/qrs/qrstest"
 	"qscert/certs/store"
-	"qscert/wizard"
+	"qscert/wizard/flow"
 )
 
 // demoHost is the simulated Qlik Sense central node.
@@ -26,7 +26,7 @@ const demoHost = "qlik-central.demo.local"
 // and stops the server.
 type demoSession struct {
 	root   string
-	info   wizard.Demo
+	info   flow.Demo
 	store  *store.Folder
 	backup string
 	qrs    *qrstest.Server
@@ -52,7 +52,7 @@ func (d *demoSession) prepare(now time.Time) error {
 	if machineName == "" {
 		machineName = "this-computer"
 	}
-	d.info = wizard.Demo{
+	d.info = flow.Demo{
 		Folder:   filepath.Join(d.root, "Exported Certificates", machineName),
 		Password: demoPassword(),
 		Host:     demoHost,

@@ -14,6 +14,7 @@ import (
 	"qscert/assets/i18n"
 	"qscert/certs/store"
 	"qscert/wizard"
+	"qscert/wizard/flow"
 )
 
 // runGUI opens the wizard window and returns when it is closed.
@@ -36,7 +37,7 @@ func runGUI(env *Env, args []string) int {
 	// bars show at most 64 pixels or so.
 	a.SetIcon(fyne.NewStaticResource("logo.png", assets.LogoPNG))
 
-	deps := wizard.Deps{
+	deps := flow.Deps{
 		Prefs:       a.Preferences(),
 		Lang:        opts.lang,
 		Machine:     env.Machine,

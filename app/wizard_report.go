@@ -8,15 +8,15 @@ import (
 	"qscert/certs/qrs"
 	"qscert/certs/store"
 	"qscert/certs/support"
-	"qscert/wizard"
+	"qscert/wizard/flow"
 )
 
 // wizardReportSaver is the wizard's "Save support report": the same zip as
 // `qscert report`, from what the wizard already knows (the validation, the
 // install, the connection test) plus this machine and the store's Qlik
 // certificates. The wizard gives it no password, and it reads no export.
-func wizardReportSaver(env *Env, s store.Store) wizard.ReportSaver {
-	return func(path string, in wizard.ReportInput) error {
+func wizardReportSaver(env *Env, s store.Store) flow.ReportSaver {
+	return func(path string, in flow.ReportInput) error {
 		t := i18n.New(in.Lang)
 		sin := support.Input{
 			Now: env.Now(), Version: Version, Machine: env.Machine(),

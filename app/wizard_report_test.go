@@ -23,7 +23,7 @@ import (
 	"qscert/certs/store/storetest"
 	"qscert/certs/support"
 	"qscert/certs/validate"
-	"qscert/wizard"
+	"qscert/wizard/flow"
 )
 
 func TestTheWizardsSupportReportHoldsNoPasswordNorKey(t *testing.T) {
@@ -47,7 +47,7 @@ func TestTheWizardsSupportReportHoldsNoPasswordNorKey(t *testing.T) {
 	}
 	env := &Env{Now: func() time.Time { return now }, Machine: func() machine.Info { return machine.Info{Hostname: "thirdparty"} }}
 	out := filepath.Join(t.TempDir(), "report.zip")
-	err = wizardReportSaver(env, st)(out, wizard.ReportInput{
+	err = wizardReportSaver(env, st)(out, flow.ReportInput{
 		Lang: "fr", Folder: dir, Host: "qlik.corp.example", Report: validate.Validate(loaded, validate.Options{Now: now}),
 		Diagnosis: &qrs.Diagnosis{Check: "qrs", Error: coded.Error{Code: qrs.CodeHTTP403, Params: map[string]string{"host": "qlik"}}},
 		BackupDir: "/backups/x",

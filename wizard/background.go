@@ -3,52 +3,50 @@ package wizard
 import (
 	"sync"
 	"time"
+
+	"qscert/wizard/flow"
 )
 
-// background runs work off the UI thread (validation, install, connection
-// test, DNS) so the window never freezes, then runs the function it
-// returns on the UI thread, where widgets may be touched.
-func (w *Wizard) background(work func() (apply func())) {
+// start runs a job of the flow off the UI thread (files, stores, the
+// network, DNS) so the window never freezes, then hands its outcome to
+// apply on the UI thread and redraws. apply drops an outcome whose inputs
+// changed meanwhile: that is the flow's revision check, the only one.
+func start[R any](w *Wizard, job *flow.Job[R], apply func(R) bool) {
+	if job == nil {
+		return
+	}
 	w.jobs.Add(1)
 	go func() {
 		defer w.jobs.Done()
-		if apply := work(); apply != nil {
-			w.onUI(apply)
-		}
+		out := job.Run()
+		w.onUI(func() {
+			apply(out)
+			w.refresh()
+		})
 	}()
 }
 
-// debouncer runs an action once input has paused, so that validation does
+// debouncer runs an action once input has paused, so that a check does
 // not restart on every key typed. Each call to schedule supersedes the
-// previous one; gen tells a late result from a current one.
+// previous one. A superseded action that fired anyway does no harm: what
+// it starts is for the inputs as they are then, and a job that is already
+// running or done for them is not started again.
 type debouncer struct {
 	w     *Wizard
 	mu    sync.Mutex
 	timer *time.Timer
-	gen   int
 }
 
-// schedule runs action on the UI thread after the wizard's debounce delay
-// and returns the generation it was scheduled as.
-func (d *debouncer) schedule(action func(gen int)) int {
+// schedule runs action on the UI thread after the wizard's debounce delay.
+func (d *debouncer) schedule(action func()) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.gen++
-	gen := d.gen
 	if d.timer != nil && d.timer.Stop() {
 		d.w.jobs.Done() // the superseded run will never happen
 	}
 	d.w.jobs.Add(1)
 	d.timer = time.AfterFunc(d.w.debounce, func() {
 		defer d.w.jobs.Done()
-		d.w.onUI(func() { action(gen) })
+		d.w.onUI(action)
 	})
-	return gen
-}
-
-// current reports whether gen is still the latest scheduled generation.
-func (d *debouncer) current(gen int) bool {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return gen == d.gen
 }

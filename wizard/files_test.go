@@ -18,11 +18,11 @@ func TestAGoodExportEnablesNext(t *testing.T) {
 		t.Fatalf("Next stays disabled on a good export: %v", texts(h.wiz.root))
 	}
 	h.requireSays(en.T("wizard.files.status.ok", map[string]string{"count": "3", "format": en.T("format.windows")}))
-	if n := len(h.wiz.files.cards.Objects); n != 3 {
+	if n := len(h.files().cards.Objects); n != 3 {
 		t.Errorf("%d certificate cards, want 3", n)
 	}
 	h.requireSays("CN=QlikClient")
-	h.requireSays(h.wiz.st.report.Certificates[0].SHA1)
+	h.requireSays(h.wiz.flow.Report().Certificates[0].SHA1)
 }
 
 func TestWrongPasswordShowsTheSentenceAndKeepsNextDisabled(t *testing.T) {
@@ -38,8 +38,8 @@ func TestWrongPasswordShowsTheSentenceAndKeepsNextDisabled(t *testing.T) {
 
 	// Typing the right one fixes it, without choosing the folder again.
 	h.do(func() {
-		h.wiz.files.password.SetText("")
-		test.Type(h.wiz.files.password, testPassword)
+		h.files().password.SetText("")
+		test.Type(h.files().password, testPassword)
 	})
 	if h.wiz.frame.next.Disabled() {
 		t.Fatalf("Next stays disabled once the password is right: %v", texts(h.wiz.root))
@@ -84,7 +84,7 @@ func TestTheHostMustBeAServerName(t *testing.T) {
 	if !h.wiz.frame.next.Disabled() {
 		t.Fatal("Next is enabled with a URL as the host")
 	}
-	if err := h.wiz.files.host.Validate(); err == nil || err.Error() != en.T("wizard.files.host.only-name") {
+	if err := h.files().host.Validate(); err == nil || err.Error() != en.T("wizard.files.host.only-name") {
 		t.Errorf("host validation = %v", err)
 	}
 }
@@ -93,11 +93,11 @@ func TestDroppingAFolderChoosesItAndOpensTheFilesPage(t *testing.T) {
 	h := newHarness(t)
 	dir := writeExport(t, testHost, testMachine, qlik.FormatWindows)
 	h.do(func() { h.wiz.dropped(fyne0, uris(dir)) })
-	if h.wiz.StepID() != "files" || h.wiz.st.folder != dir {
-		t.Fatalf("after the drop: step %s, folder %q", h.wiz.StepID(), h.wiz.st.folder)
+	if h.stepID() != "files" || h.wiz.flow.Folder() != dir {
+		t.Fatalf("after the drop: step %s, folder %q", h.stepID(), h.wiz.flow.Folder())
 	}
-	if h.wiz.files.folder.Text != dir {
-		t.Errorf("the folder entry shows %q", h.wiz.files.folder.Text)
+	if h.files().folder.Text != dir {
+		t.Errorf("the folder entry shows %q", h.files().folder.Text)
 	}
 }
 
@@ -106,17 +106,34 @@ func TestFilesPickedOneByOneAreChecked(t *testing.T) {
 	dir := writeExport(t, testHost, testMachine, qlik.FormatWindows)
 	h.goTo("files")
 	h.do(func() {
-		test.Type(h.wiz.files.password, testPassword)
-		test.Type(h.wiz.files.host, testHost)
+		test.Type(h.files().password, testPassword)
+		test.Type(h.files().host, testHost)
 		for _, f := range []string{"client.pfx", "root.cer"} {
-			h.wiz.files.addFile(dir + "/" + f)
+			h.files().addFile(dir + "/" + f)
 		}
 	})
-	if got := len(h.wiz.st.report.Certificates); got != 2 {
+	if got := len(h.wiz.flow.Report().Certificates); got != 2 {
 		t.Fatalf("%d certificates from two files", got)
 	}
 	h.requireSays("client.pfx, root.cer")
 	if h.wiz.frame.next.Disabled() {
 		t.Errorf("client and root alone are enough for a third-party machine: %v", texts(h.wiz.root))
+	}
+}
+
+func TestDroppingAFolderOnTheFilesPageShowsAndChecksIt(t *testing.T) {
+	h := newHarness(t)
+	dir := writeExport(t, testHost, testMachine, qlik.FormatWindows)
+	h.goTo("files")
+	h.do(func() {
+		test.Type(h.files().password, testPassword)
+		test.Type(h.files().host, testHost)
+	})
+	h.do(func() { h.wiz.dropped(fyne0, uris(dir)) })
+	if h.files().folder.Text != dir || h.wiz.flow.Report() == nil {
+		t.Fatalf("after the drop: entry %q, report %v", h.files().folder.Text, h.wiz.flow.Report())
+	}
+	if h.wiz.frame.next.Disabled() {
+		t.Errorf("the dropped export does not enable Next: %v", texts(h.wiz.root))
 	}
 }

@@ -2,88 +2,31 @@ package wizard
 
 import (
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/test"
 
-	"qscert/certs/certstest"
 	"qscert/certs/coded"
 	"qscert/certs/install"
-	"qscert/certs/qlik"
 	"qscert/certs/qrs"
 	"qscert/certs/qrs/qrstest"
-	"qscert/certs/store"
 	"qscert/certs/store/storetest"
+	"qscert/wizard/flow"
+	"qscert/wizard/flow/flowtest"
 )
 
-// site is a Qlik site of the tests: an export written to disk, a store
-// holding the certificates of an older export of the same site, and a
-// simulated QRS that trusts the site.
-type site struct {
-	dir   string
-	exp   *certstest.Export
-	store *storetest.Memory
-	qrs   *qrstest.Server
-}
-
-func newSite(t *testing.T, qrsOpts qrstest.Options) *site {
-	t.Helper()
-	s := &site{store: storetest.NewMemory()}
-	s.dir = filepath.Join(t.TempDir(), "Exported Certificates", testMachine)
-	var err error
-	s.exp, err = certstest.NewExport(testHost, testMachine, certstest.StyleLegacy, testNow.AddDate(0, -1, 0))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.exp.Write(s.dir, certstest.WriteOptions{Format: qlik.FormatWindows, Password: testPassword}); err != nil {
-		t.Fatal(err)
-	}
-	old, err := certstest.NewExport(testHost, testMachine, certstest.StyleLegacy, testNow.AddDate(-3, 0, 0))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.store.Add(store.LocalMachineRoot, old.Root.Cert, nil, "old root"); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.store.Add(store.CurrentUserMy, old.Client.Cert, old.Client.Key, "old client"); err != nil {
-		t.Fatal(err)
-	}
-	qrsOpts.Host = testHost
-	qrsOpts.Now = func() time.Time { return testNow } // the wizard's clock in these tests
-	s.qrs, err = qrstest.Start(s.exp, qrsOpts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.qrs.Close() })
-	return s
-}
-
-// contents lists every certificate of a store, location and thumbprint.
-func contents(t *testing.T, s store.Store) []string {
-	t.Helper()
-	var out []string
-	for _, loc := range store.Locations {
-		entries, err := s.List(loc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range entries {
-			out = append(out, loc.String()+" "+e.Thumbprint())
-		}
-	}
-	sort.Strings(out)
-	return out
+// newSite is a Qlik site of the tests: an export on disk, a store holding
+// an older install of the site, and a simulated QRS that trusts the site.
+func newSite(t *testing.T, qrsOpts qrstest.Options) *flowtest.Site {
+	return flowtest.NewSite(t, qrsOpts)
 }
 
 func (h *harness) walkToInstall(dir string) {
 	h.t.Helper()
 	h.fillFiles(dir, testPassword, testHost)
 	h.next() // to the old certificates
-	if !h.wiz.pageOld().ready() {
+	if !h.wiz.flow.CanNext() {
 		h.t.Fatalf("the old certificates page is not ready: %v", texts(h.wiz.root))
 	}
 	h.next() // Install
@@ -91,29 +34,29 @@ func (h *harness) walkToInstall(dir string) {
 
 func TestTheHappyPathFromWelcomeToASuccessfulConnectionTest(t *testing.T) {
 	s := newSite(t, qrstest.Options{})
-	var saved []ReportInput
-	h := newHarness(t, func(d *Deps) {
-		d.Store = s.store
-		d.QRSAddress = s.qrs.Addr
-		d.SaveReport = func(path string, in ReportInput) error {
+	var saved []flow.ReportInput
+	h := newHarness(t, func(d *flow.Deps) {
+		d.Store = s.Store
+		d.QRSAddress = s.QRS.Addr
+		d.SaveReport = func(path string, in flow.ReportInput) error {
 			saved = append(saved, in)
 			return os.WriteFile(path, []byte("report"), 0o600)
 		}
 	})
-	h.fillFiles(s.dir, testPassword, testHost)
+	h.fillFiles(s.Dir, testPassword, testHost)
 	h.next()
 
 	// Old certificates: the older root and client of the site are ticked
 	// for removal, and the backup password defaults to the export's.
-	if n := len(h.wiz.old.checks); n != 2 {
+	if n := len(h.old().checks); n != 2 {
 		t.Fatalf("%d old certificates offered for replacement, want 2: %v", n, texts(h.wiz.root))
 	}
-	for _, c := range h.wiz.old.checks {
+	for _, c := range h.old().checks {
 		if !c.Checked {
 			t.Error("an old certificate of the site is not ticked for replacement")
 		}
 	}
-	if h.wiz.old.backupPass.Text != testPassword {
+	if h.old().backupPass.Text != testPassword {
 		t.Error("the backup password does not default to the export's")
 	}
 	h.requireSays(en.T("wizard.old.status.plan", map[string]string{"add": "3", "remove": "2"}))
@@ -123,38 +66,38 @@ func TestTheHappyPathFromWelcomeToASuccessfulConnectionTest(t *testing.T) {
 	h.next()
 
 	// Install.
-	if h.wiz.StepID() != "install" || !h.wiz.st.installed {
+	if h.stepID() != flow.StepInstall || !h.wiz.flow.Installed() {
 		t.Fatalf("not installed: %v", texts(h.wiz.root))
 	}
 	h.requireSays(en.T("wizard.install.status.done"))
-	if h.wiz.install.progress.Value != 1 {
-		t.Errorf("progress %v at the end", h.wiz.install.progress.Value)
+	if h.install().progress.Value != 1 {
+		t.Errorf("progress %v at the end", h.install().progress.Value)
 	}
 	if !h.wiz.frame.back.Disabled() {
 		t.Error("Back is enabled after a successful install")
 	}
-	backup := h.wiz.st.result.BackupDir
+	backup := h.wiz.flow.Result().BackupDir
 	if _, err := os.Stat(backup); err != nil {
 		t.Fatalf("no backup folder: %v", err)
 	}
-	id, err := qrs.IdentityFromStore(s.store, testNow)
-	if err != nil || id.Client.SerialNumber.Cmp(s.exp.Client.Cert.SerialNumber) != 0 {
+	id, err := qrs.IdentityFromStore(s.Store, testNow)
+	if err != nil || id.Client.SerialNumber.Cmp(s.Export.Client.Cert.SerialNumber) != 0 {
 		t.Fatalf("the store's client is not the export's (err %v)", err)
 	}
 	h.next()
 
 	// Confirmation: summary, backup, connection test, report.
 	h.requireSays(backup)
-	h.do(func() { test.Tap(h.wiz.done.test) })
-	if d := h.wiz.st.diagnosis; d == nil || !d.OK() {
-		t.Fatalf("connection test: %+v, %v", d, h.wiz.st.testErr)
+	h.do(func() { test.Tap(h.done().test) })
+	if d := h.wiz.flow.Diagnosis(); d == nil || !d.OK() {
+		t.Fatalf("connection test: %+v, %v", d, h.wiz.flow.TestErr())
 	}
 	h.requireSays(en.Code(qrs.CodeOK, map[string]string{"host": testHost}))
-	if s.qrs.Requests() != 1 {
-		t.Errorf("the simulated QRS saw %d requests", s.qrs.Requests())
+	if s.QRS.Requests() != 1 {
+		t.Errorf("the simulated QRS saw %d requests", s.QRS.Requests())
 	}
 	path := t.TempDir() + "/report.zip"
-	h.do(func() { h.wiz.done.saveReport(path) })
+	h.do(func() { h.done().saveReport(path) })
 	if len(saved) != 1 || saved[0].Host != testHost || saved[0].Diagnosis == nil || saved[0].BackupDir != backup {
 		t.Fatalf("report input: %+v", saved)
 	}
@@ -169,8 +112,8 @@ func TestTheHappyPathFromWelcomeToASuccessfulConnectionTest(t *testing.T) {
 		t.Error("Finish did not close the wizard")
 	}
 	prefs := h.app.Preferences()
-	if prefs.String(prefLastFolder) != s.dir || prefs.String(prefHost) != testHost {
-		t.Errorf("remembered folder %q, host %q", prefs.String(prefLastFolder), prefs.String(prefHost))
+	if prefs.String("lastFolder") != s.Dir || prefs.String("host") != testHost {
+		t.Errorf("remembered folder %q, host %q", prefs.String("lastFolder"), prefs.String("host"))
 	}
 	values := map[string]any{}
 	prefs.(interface{ ReadValues(func(map[string]any)) }).ReadValues(func(m map[string]any) {
@@ -200,17 +143,17 @@ func toString(v any) string {
 
 func TestAnInstallThatFailsMidwayIsRolledBackAndSaysSo(t *testing.T) {
 	s := newSite(t, qrstest.Options{})
-	before := contents(t, s.store)
-	faulty := &storetest.Faulty{Store: s.store, FailAt: 3} // after the first adds
-	h := newHarness(t, func(d *Deps) { d.Store = faulty })
-	h.walkToInstall(s.dir)
+	before := flowtest.Contents(t, s.Store)
+	faulty := &storetest.Faulty{Store: s.Store, FailAt: 3} // after the first adds
+	h := newHarness(t, func(d *flow.Deps) { d.Store = faulty })
+	h.walkToInstall(s.Dir)
 
-	err := h.wiz.st.installErr
+	err := h.wiz.flow.InstallErr()
 	if coded.CodeOf(err) != install.CodeInstallRolledBack {
 		t.Fatalf("install error %v, want %s", err, install.CodeInstallRolledBack)
 	}
 	h.requireSays(en.Error(err))
-	if got := contents(t, s.store); strings.Join(got, "\n") != strings.Join(before, "\n") {
+	if got := flowtest.Contents(t, s.Store); strings.Join(got, "\n") != strings.Join(before, "\n") {
 		t.Fatalf("the store changed:\nbefore %v\nafter  %v", before, got)
 	}
 	if h.wiz.frame.next.Disabled() == false {
@@ -223,33 +166,33 @@ func TestAnInstallThatFailsMidwayIsRolledBackAndSaysSo(t *testing.T) {
 	faulty.FailAt = 0
 	h.do(func() { test.Tap(h.wiz.frame.back) })
 	h.next()
-	if !h.wiz.st.installed {
-		t.Fatalf("the second try failed: %v", h.wiz.st.installErr)
+	if !h.wiz.flow.Installed() {
+		t.Fatalf("the second try failed: %v", h.wiz.flow.InstallErr())
 	}
 }
 
 func TestAFailedConnectionTestShowsTheDiagnosis(t *testing.T) {
 	s := newSite(t, qrstest.Options{Respond403: true})
-	h := newHarness(t, func(d *Deps) { d.Store = s.store; d.QRSAddress = s.qrs.Addr })
-	h.walkToInstall(s.dir)
+	h := newHarness(t, func(d *flow.Deps) { d.Store = s.Store; d.QRSAddress = s.QRS.Addr })
+	h.walkToInstall(s.Dir)
 	h.next()
-	h.do(func() { test.Tap(h.wiz.done.test) })
-	d := h.wiz.st.diagnosis
+	h.do(func() { test.Tap(h.done().test) })
+	d := h.wiz.flow.Diagnosis()
 	if d == nil || d.Code != qrs.CodeHTTP403 {
 		t.Fatalf("diagnosis %+v, want %s", d, qrs.CodeHTTP403)
 	}
 	h.requireSays(en.Code(d.Code, d.Params))
-	if h.wiz.done.result.Importance == 0 {
+	if h.done().result.Importance == 0 {
 		t.Error("the failure is not marked as one")
 	}
 }
 
 func TestTheBackupPasswordMustBeLongEnough(t *testing.T) {
 	s := newSite(t, qrstest.Options{})
-	h := newHarness(t, func(d *Deps) { d.Store = s.store })
-	h.fillFiles(s.dir, testPassword, testHost)
+	h := newHarness(t, func(d *flow.Deps) { d.Store = s.Store })
+	h.fillFiles(s.Dir, testPassword, testHost)
 	h.next()
-	h.do(func() { h.wiz.old.backupPass.SetText("short") })
+	h.do(func() { h.old().backupPass.SetText("short") })
 	if !h.wiz.frame.next.Disabled() {
 		t.Fatal("Install is enabled with a 5-character backup password")
 	}
@@ -257,12 +200,12 @@ func TestTheBackupPasswordMustBeLongEnough(t *testing.T) {
 	// Keeping every old certificate needs no backup... but leaves two
 	// roots of the site, which the plan refuses.
 	h.do(func() {
-		for _, c := range h.wiz.old.checks {
+		for _, c := range h.old().checks {
 			c.SetChecked(false)
 		}
 	})
-	if coded.CodeOf(h.wiz.st.planErr) != install.CodeKeepLeavesTwoRoots || !h.wiz.frame.next.Disabled() {
-		t.Fatalf("keeping both roots: plan error %v", h.wiz.st.planErr)
+	if coded.CodeOf(h.wiz.flow.PlanErr()) != install.CodeKeepLeavesTwoRoots || !h.wiz.frame.next.Disabled() {
+		t.Fatalf("keeping both roots: plan error %v", h.wiz.flow.PlanErr())
 	}
-	h.requireSays(en.Error(h.wiz.st.planErr))
+	h.requireSays(en.Error(h.wiz.flow.PlanErr()))
 }

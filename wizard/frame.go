@@ -55,48 +55,46 @@ func newFrame(w *Wizard) *frame {
 	page := container.NewBorder(header, nil, nil, nil, f.scroll)
 	main := container.NewBorder(nil, footer, nil, nil, container.NewPadded(page))
 	body := container.NewBorder(nil, nil, f.indicator.content, nil, main)
-	if w.deps.Demo != nil {
+	if w.flow.Demo() != nil {
 		body = container.NewBorder(demoBanner(w), nil, nil, nil, body)
 	}
 	f.content = body
 	return f
 }
 
-// showStep puts step s (number i) in the frame.
-func (f *frame) showStep(s *step, i int) {
-	f.title.SetText(f.w.t(s.title))
-	f.intro.SetText(f.w.t(s.intro))
-	pos := map[string]string{"n": strconv.Itoa(i + 1), "total": strconv.Itoa(len(f.w.steps))}
-	if i+1 < len(f.w.steps) {
-		pos["next"] = f.w.t(f.w.steps[i+1].name)
+// showStep puts step i, drawn by view, in the frame.
+func (f *frame) showStep(i int, view fyne.CanvasObject) {
+	steps := f.w.steps
+	f.title.SetText(f.w.t(steps[i].Title))
+	f.intro.SetText(f.w.t(steps[i].Intro))
+	pos := map[string]string{"n": strconv.Itoa(i + 1), "total": strconv.Itoa(len(steps))}
+	if i+1 < len(steps) {
+		pos["next"] = f.w.t(steps[i+1].Name)
 		f.position.SetText(f.w.t("wizard.position.next", pos))
 	} else {
 		f.position.SetText(f.w.t("wizard.position.last", pos))
 	}
-	f.body.Objects = []fyne.CanvasObject{s.view()}
+	f.body.Objects = []fyne.CanvasObject{view}
 	f.body.Refresh()
 	f.scroll.ScrollToTop()
 	f.indicator.show(i)
 	f.w.win.Canvas().Unfocus() // so that Enter means Next on the new page
 }
 
-// refreshButtons enables Back and Next from the step's state.
-func (f *frame) refreshButtons(s *step, i int) {
-	busy := s.isBusy()
-	label := "wizard.next"
-	if s.nextLabel != "" {
-		label = s.nextLabel
-	}
-	f.next.SetText(f.w.t(label))
-	if s.last {
+// refreshButtons enables Back and Next from the flow's gates.
+func (f *frame) refreshButtons() {
+	fl := f.w.flow
+	s := fl.Step()
+	f.next.SetText(f.w.t(s.NextLabel))
+	if s.Last {
 		f.next.SetIcon(theme.ConfirmIcon())
 	} else {
 		f.next.SetIcon(theme.NavigateNextIcon())
 	}
-	setEnabled(f.next, s.isReady() && !busy)
-	setEnabled(f.back, i > 0 && s.backAllowed() && !busy)
-	setEnabled(f.cancel, !busy)
-	if s.last {
+	setEnabled(f.next, fl.CanNext())
+	setEnabled(f.back, fl.CanBack())
+	setEnabled(f.cancel, !fl.Busy())
+	if s.Last {
 		f.cancel.Hide()
 		f.back.Hide()
 	} else {

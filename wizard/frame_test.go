@@ -12,7 +12,10 @@ import (
 func TestTheStepsOfFlowAInOrder(t *testing.T) {
 	h := newHarness(t)
 	want := []string{"welcome", "guide", "files", "old", "install", "done"}
-	got := h.wiz.StepIDs()
+	var got []string
+	for _, s := range h.wiz.steps {
+		got = append(got, string(s.ID))
+	}
 	if len(got) != len(want) {
 		t.Fatalf("steps %v, want %v", got, want)
 	}
@@ -24,22 +27,34 @@ func TestTheStepsOfFlowAInOrder(t *testing.T) {
 	h.requireSays("Step 1 of 6 · next: Export in the QMC")
 }
 
+func TestEveryStepOfTheFlowHasAPage(t *testing.T) {
+	h := newHarness(t)
+	for _, s := range h.wiz.steps {
+		if s.new == nil {
+			t.Errorf("step %s has no page", s.ID)
+		}
+	}
+	if len(installPages) != len(h.wiz.steps) {
+		t.Errorf("%d pages for %d steps", len(installPages), len(h.wiz.steps))
+	}
+}
+
 func TestEnterMovesOnAndEscapeAsksBeforeLeaving(t *testing.T) {
 	h := newHarness(t)
 	h.do(func() { h.wiz.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
-	if h.wiz.StepID() != "guide" {
-		t.Fatalf("Enter on the welcome page led to %s", h.wiz.StepID())
+	if h.stepID() != "guide" {
+		t.Fatalf("Enter on the welcome page led to %s", h.stepID())
 	}
 	h.do(func() { h.wiz.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
-	if h.quits != 0 || h.wiz.cancelDialog == nil {
+	if h.quits != 0 || h.dialogButton(en.T("wizard.cancel.stay")) == nil {
 		t.Fatalf("Escape left without asking (quits=%d)", h.quits)
 	}
-	h.do(func() { h.wiz.cancelDialog.Dismiss() }) // "Stay"
-	if h.quits != 0 || h.wiz.StepID() != "guide" {
-		t.Fatalf("Stay: quits=%d, step %s", h.quits, h.wiz.StepID())
+	h.do(func() { h.tapDialog(en.T("wizard.cancel.stay")) })
+	if h.quits != 0 || h.stepID() != "guide" {
+		t.Fatalf("Stay: quits=%d, step %s", h.quits, h.stepID())
 	}
 	h.do(func() { test.Tap(h.wiz.frame.cancel) })
-	h.do(func() { h.wiz.cancelDialog.Confirm() }) // "Leave"
+	h.do(func() { h.tapDialog(en.T("wizard.cancel.confirm")) })
 	if h.quits != 1 {
 		t.Fatalf("Leave did not close the wizard (quits=%d)", h.quits)
 	}
@@ -50,15 +65,15 @@ func TestKeysWorkFromInsideAnEntry(t *testing.T) {
 	dir := writeExport(t, testHost, testMachine, qlik.FormatWindows)
 	h.fillFiles(dir, testPassword, testHost)
 	// The focused entry gets the keys first; it passes them on.
-	h.do(func() { h.win.Canvas().Focus(h.wiz.files.host) })
-	h.do(func() { h.wiz.files.host.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
-	if h.wiz.cancelDialog == nil || h.quits != 0 {
+	h.do(func() { h.win.Canvas().Focus(h.files().host) })
+	h.do(func() { h.files().host.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	if h.dialogButton(en.T("wizard.cancel.stay")) == nil || h.quits != 0 {
 		t.Fatal("Escape in an entry did not ask to cancel")
 	}
-	h.do(func() { h.wiz.cancelDialog.Dismiss() })
-	h.do(func() { h.wiz.files.host.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
-	if h.wiz.StepID() != "old" {
-		t.Fatalf("Enter in the host entry led to %s", h.wiz.StepID())
+	h.do(func() { h.tapDialog(en.T("wizard.cancel.stay")) })
+	h.do(func() { h.files().host.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
+	if h.stepID() != "old" {
+		t.Fatalf("Enter in the host entry led to %s", h.stepID())
 	}
 }
 
@@ -69,12 +84,12 @@ func TestNextWaitsForTheStepAndBackReturns(t *testing.T) {
 		t.Fatal("Next is enabled on an empty files page")
 	}
 	h.do(func() { h.wiz.Next() }) // Enter does the same: nothing
-	if h.wiz.StepID() != "files" {
-		t.Fatalf("Next moved on to %s without files", h.wiz.StepID())
+	if h.stepID() != "files" {
+		t.Fatalf("Next moved on to %s without files", h.stepID())
 	}
 	h.do(func() { test.Tap(h.wiz.frame.back) })
-	if h.wiz.StepID() != "guide" {
-		t.Fatalf("Back led to %s", h.wiz.StepID())
+	if h.stepID() != "guide" {
+		t.Fatalf("Back led to %s", h.stepID())
 	}
 	if h.wiz.frame.back.Disabled() {
 		t.Fatal("Back is disabled on the second page")
@@ -96,7 +111,7 @@ func TestTabGoesThroughThePageThenTheButtons(t *testing.T) {
 	h := newHarness(t)
 	h.goTo("files")
 	c := h.win.Canvas()
-	p := h.wiz.files
+	p := h.files()
 	var order []fyne.Focusable
 	h.do(func() {
 		for i := 0; i < 12; i++ {

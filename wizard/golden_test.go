@@ -15,6 +15,7 @@ import (
 	"qscert/certs/qrs"
 	"qscert/certs/store"
 	"qscert/certs/validate"
+	"qscert/wizard/flow"
 )
 
 // Golden markup of each page at 800x600, in English and French. Update with
@@ -22,14 +23,14 @@ import (
 
 func TestGoldenWelcome(t *testing.T) {
 	for _, lang := range []string{"en", "fr"} {
-		h := newHarness(t, func(d *Deps) { d.Lang = lang })
+		h := newHarness(t, func(d *flow.Deps) { d.Lang = lang })
 		test.AssertRendersToMarkup(t, "welcome."+lang+".xml", h.win.Canvas())
 	}
 }
 
 func TestGoldenGuide(t *testing.T) {
 	for _, lang := range []string{"en", "fr"} {
-		h := newHarness(t, func(d *Deps) { d.Lang = lang })
+		h := newHarness(t, func(d *flow.Deps) { d.Lang = lang })
 		h.goTo("guide")
 		test.AssertRendersToMarkup(t, "guide."+lang+".xml", h.win.Canvas())
 	}
@@ -41,24 +42,45 @@ func TestGoldenFilesEmpty(t *testing.T) {
 	test.AssertRendersToMarkup(t, "files-empty.en.xml", h.win.Canvas())
 }
 
+// goldenFolder is the export folder the pages show.
+const goldenFolder = `C:\Users\admin\Desktop\thirdparty.corp.example`
+
 // The cards come from a report written out here: a generated export has
 // new keys, so new thumbprints, on every run.
 func TestGoldenFilesReport(t *testing.T) {
 	for _, lang := range []string{"en", "fr"} {
-		h := newHarness(t, func(d *Deps) { d.Lang = lang })
-		h.goTo("files")
+		h := newHarness(t, func(d *flow.Deps) { d.Lang = lang })
+		h.goTo(flow.StepFiles)
 		h.do(func() {
-			st := h.wiz.st
-			st.folder, st.host = `C:\Users\admin\Desktop\thirdparty.corp.example`, testHost
-			st.report = fixedReport()
-			st.checkedRev, st.inputRev = 7, 7
-			h.wiz.files.folder.OnChanged = nil
-			h.wiz.files.folder.SetText(st.folder)
-			h.wiz.files.showReport()
+			h.files().folder.SetText(goldenFolder)
+			h.wiz.flow.Set(flow.FieldHost, testHost) // the entry stays empty
+			answerCheck(t, h.wiz.flow, fixedReport())
 			h.wiz.refresh()
 		})
 		test.AssertRendersToMarkup(t, "files-report."+lang+".xml", h.win.Canvas())
 	}
+}
+
+// answerCheck answers the check the flow asks for with report, instead of
+// reading an export.
+func answerCheck(t *testing.T, f *flow.Install, report *validate.Report) {
+	t.Helper()
+	job := f.CheckDue()
+	if job == nil {
+		t.Fatal("no check is due")
+	}
+	f.ApplyCheck(flow.Checked{Rev: job.Rev, Report: report})
+}
+
+// answerPlan answers the plan the flow asks for, instead of looking at a
+// store.
+func answerPlan(t *testing.T, f *flow.Install, found []install.Found, plan *install.Plan) {
+	t.Helper()
+	job := f.PlanDue()
+	if job == nil {
+		t.Fatal("no plan is due")
+	}
+	f.ApplyPlan(flow.Planned{Rev: job.Rev, Found: found, Plan: plan})
 }
 
 func fixedReport() *validate.Report {
@@ -113,61 +135,82 @@ func fixedSteps() []install.Step {
 	}
 }
 
-// goldenAt shows step id with the state set by fill, then compares.
-func goldenAt(t *testing.T, lang, id string, fill func(h *harness)) {
-	h := newHarness(t, func(d *Deps) {
+// goldenBackup is the backup folder the pages show.
+const goldenBackup = `C:\ProgramData\qscert\backups\qscert-backup-20260301-120000`
+
+// goldenAt walks the flow to step id, answering each step's work with a
+// fixed outcome, shows it, lets fill answer what the step waits for, then
+// compares.
+func goldenAt(t *testing.T, lang string, id flow.StepID, fill func(h *harness)) {
+	h := newHarness(t, func(d *flow.Deps) {
 		d.Lang = lang
-		d.SaveReport = func(string, ReportInput) error { return nil }
+		d.SaveReport = func(string, flow.ReportInput) error { return nil }
 	})
 	h.do(func() {
-		h.wiz.st.host = testHost
-		h.wiz.show(h.wiz.indexOf(id))
+		f := h.wiz.flow
+		f.Next()
+		f.Next()
+		f.Set(flow.FieldFolder, goldenFolder)
+		f.Set(flow.FieldHost, testHost)
+		answerCheck(t, f, fixedReport())
+		for f.Step().ID != id {
+			switch f.Step().ID {
+			case flow.StepOld:
+				answerPlan(t, f, nil, &install.Plan{})
+			case flow.StepInstall: // the empty plan has nothing to do
+				f.InstallDue(nil)
+				f.ApplyInstall(flow.Installed{Result: &install.Result{}})
+			}
+			if !f.Next() {
+				t.Fatalf("the flow stops at %s", f.Step().ID)
+			}
+		}
+		if id == flow.StepInstall {
+			f.InstallDue(nil) // fill answers it
+		}
+		h.wiz.show()
 	})
 	h.do(func() {
 		fill(h)
 		h.wiz.refresh()
 	})
-	test.AssertRendersToMarkup(t, id+"."+lang+".xml", h.win.Canvas())
+	test.AssertRendersToMarkup(t, string(id)+"."+lang+".xml", h.win.Canvas())
 }
 
 func TestGoldenOld(t *testing.T) {
 	for _, lang := range []string{"en", "fr"} {
-		goldenAt(t, lang, "old", func(h *harness) {
-			p := h.wiz.pageOld()
-			p.found = fixedFound()
-			p.showFound()
-			h.wiz.st.plan = &install.Plan{Steps: fixedSteps()}
-			h.wiz.st.backupDir, h.wiz.st.backupPassword = `C:\ProgramData\qscert\backups`, testPassword
-			p.backupDir.SetText(h.wiz.st.backupDir)
-			p.show()
+		goldenAt(t, lang, flow.StepOld, func(h *harness) {
+			h.wiz.flow.Set(flow.FieldBackupPassword, testPassword) // the entry stays empty
+			answerPlan(t, h.wiz.flow, fixedFound(), &install.Plan{Steps: fixedSteps()})
+			h.wiz.refresh()
+			// Changing the backup folder makes the plan stale: the page
+			// shows it being made again.
+			h.old().backupDir.SetText(`C:\ProgramData\qscert\backups`)
 		})
 	}
 }
 
 func TestGoldenInstallRolledBack(t *testing.T) {
-	goldenAt(t, "en", "install", func(h *harness) {
-		p := h.wiz.pageInstall()
-		st := h.wiz.st
-		st.result = &install.Result{Done: fixedSteps()[:3], RolledBack: true, BackupDir: `C:\ProgramData\qscert\backups\qscert-backup-20260301-120000`}
-		st.installErr = coded.New(install.CodeInstallRolledBack, nil, "step", "add", "location", `CurrentUser\My`, "backup", st.result.BackupDir)
-		for _, s := range st.result.Done {
-			p.log.Add(p.stepRow(s))
+	goldenAt(t, "en", flow.StepInstall, func(h *harness) {
+		f := h.wiz.flow
+		res := &install.Result{Done: fixedSteps()[:3], RolledBack: true, BackupDir: goldenBackup}
+		for i, s := range res.Done {
+			f.Progressed(i+1, len(fixedSteps()), s)
 		}
-		p.progress.SetValue(0.5)
-		p.show()
+		f.ApplyInstall(flow.Installed{Result: res,
+			Err: coded.New(install.CodeInstallRolledBack, nil, "step", "add", "location", `CurrentUser\My`, "backup", res.BackupDir)})
 	})
 }
 
 func TestGoldenDone(t *testing.T) {
 	for _, lang := range []string{"en", "fr"} {
-		goldenAt(t, lang, "done", func(h *harness) {
-			st := h.wiz.st
-			st.installed = true
-			st.result = &install.Result{Done: fixedSteps(), BackupDir: `C:\ProgramData\qscert\backups\qscert-backup-20260301-120000`}
-			st.diagnosis = &qrs.Diagnosis{Error: coded.Error{Code: qrs.CodeOK, Params: map[string]string{"host": testHost}}, About: &qrs.About{BuildVersion: "14.173.4"}, ElapsedMS: 12}
-			p := h.wiz.pageDone()
-			p.showSummary()
-			p.showDiagnosis()
+		goldenAt(t, lang, flow.StepDone, func(h *harness) {
+			f := h.wiz.flow
+			f.ApplyInstall(flow.Installed{Result: &install.Result{Done: fixedSteps(), BackupDir: goldenBackup}})
+			job := f.ConnectionTest()
+			f.ApplyTest(flow.Tested{Rev: job.Rev, Diagnosis: &qrs.Diagnosis{
+				Error: coded.Error{Code: qrs.CodeOK, Params: map[string]string{"host": testHost}},
+				About: &qrs.About{BuildVersion: "14.173.4"}, ElapsedMS: 12}})
 		})
 	}
 }

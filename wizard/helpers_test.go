@@ -2,7 +2,6 @@ package wizard
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -15,27 +14,23 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"qscert/assets/i18n"
-	"qscert/certs/certstest"
 	"qscert/certs/install"
-	"qscert/certs/machine"
 	"qscert/certs/qlik"
 	"qscert/certs/store"
 	"qscert/certs/store/storetest"
+	"qscert/wizard/flow"
+	"qscert/wizard/flow/flowtest"
 )
 
 // The site and machine of the tests: a Qlik central node and the
 // third-party computer the export was made for.
 const (
-	testHost     = "qlik.corp.example"
-	testMachine  = "thirdparty.corp.example"
-	testPassword = "Export-Pa55word"
+	testHost     = flowtest.Host
+	testMachine  = flowtest.Machine
+	testPassword = flowtest.Password
 )
 
-var testNow = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
-
-func testMachineInfo() machine.Info {
-	return machine.Info{Hostname: "thirdparty", FQDN: testMachine, IPs: []string{"10.20.30.40", "fd00::40"}}
-}
+var testNow = flowtest.Now
 
 // harness is a wizard in a headless test window.
 type harness struct {
@@ -45,7 +40,7 @@ type harness struct {
 	wiz   *Wizard
 	st    *storetest.Memory
 	quits int
-	deps  Deps
+	deps  flow.Deps
 	// ui serialises the test's actions with the wizard's UI callbacks,
 	// as the real driver's main thread would.
 	ui sync.Mutex
@@ -61,15 +56,15 @@ func (h *harness) do(f func()) {
 }
 
 // newHarness opens the wizard at 800x600, the smallest size it supports.
-func newHarness(t *testing.T, change ...func(*Deps)) *harness {
+func newHarness(t *testing.T, change ...func(*flow.Deps)) *harness {
 	t.Helper()
 	h := &harness{t: t, app: test.NewTempApp(t), st: storetest.NewMemory()}
 	h.win = test.NewTempWindow(t, nil)
-	h.deps = Deps{
+	h.deps = flow.Deps{
 		Prefs:       h.app.Preferences(),
 		Store:       h.st,
 		ClientScope: store.CurrentUser,
-		Machine:     testMachineInfo,
+		Machine:     flowtest.MachineInfo,
 		Now:         func() time.Time { return testNow },
 		Lang:        "en",
 		BackupRoot:  t.TempDir(),
@@ -92,34 +87,45 @@ func newHarness(t *testing.T, change ...func(*Deps)) *harness {
 	return h
 }
 
-// writeExport writes an export of testHost for machineName into a new
-// folder and returns the folder.
+// writeExport writes an export of host for machineName into a new folder
+// and returns the folder.
 func writeExport(t *testing.T, host, machineName string, format qlik.Format) string {
 	t.Helper()
-	exp, err := certstest.NewExport(host, machineName, certstest.StyleLegacy, testNow.AddDate(0, -1, 0))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), "Exported Certificates", machineName)
-	if err := exp.Write(dir, certstest.WriteOptions{Format: format, Password: testPassword}); err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return flowtest.WriteExport(t, host, machineName, format)
 }
+
+// stepID is the id of the step shown.
+func (h *harness) stepID() flow.StepID { return h.wiz.flow.Step().ID }
+
+// pageOf is the page of step id, once it was shown.
+func pageOf[P page](h *harness, id flow.StepID) P {
+	h.t.Helper()
+	p, ok := h.wiz.pages[h.wiz.flow.IndexOf(id)].(P)
+	if !ok {
+		h.t.Fatalf("the %s page was never shown", id)
+	}
+	return p
+}
+
+func (h *harness) welcome() *welcomePage { return pageOf[*welcomePage](h, flow.StepWelcome) }
+func (h *harness) files() *filesPage     { return pageOf[*filesPage](h, flow.StepFiles) }
+func (h *harness) old() *oldPage         { return pageOf[*oldPage](h, flow.StepOld) }
+func (h *harness) install() *installPage { return pageOf[*installPage](h, flow.StepInstall) }
+func (h *harness) done() *donePage       { return pageOf[*donePage](h, flow.StepDone) }
 
 // next taps Next and waits for the background work it starts.
 func (h *harness) next() {
 	h.t.Helper()
 	if h.wiz.frame.next.Disabled() {
-		h.t.Fatalf("Next is disabled on %s; the page says: %s", h.wiz.StepID(), strings.Join(texts(h.wiz.step().view()), " | "))
+		h.t.Fatalf("Next is disabled on %s; the page says: %s", h.stepID(), strings.Join(texts(h.wiz.page().view()), " | "))
 	}
 	h.do(func() { test.Tap(h.wiz.frame.next) })
 }
 
 // goTo taps Next until step id is shown.
-func (h *harness) goTo(id string) {
+func (h *harness) goTo(id flow.StepID) {
 	h.t.Helper()
-	for h.wiz.StepID() != id {
+	for h.stepID() != id {
 		h.next()
 	}
 }
@@ -128,11 +134,50 @@ func (h *harness) goTo(id string) {
 // the check.
 func (h *harness) fillFiles(dir, password, host string) {
 	h.t.Helper()
-	h.goTo("files")
-	p := h.wiz.files
+	h.goTo(flow.StepFiles)
+	p := h.files()
 	h.do(func() { p.folder.SetText(dir) })
 	h.do(func() { p.password.SetText(""); test.Type(p.password, password) })
 	h.do(func() { p.host.SetText(""); test.Type(p.host, host) })
+}
+
+// dialogButton is the button labelled label in the dialog on top of the
+// window, or nil when no dialog is shown.
+func (h *harness) dialogButton(label string) *widget.Button {
+	top := h.win.Canvas().Overlays().Top()
+	if top == nil || !top.Visible() {
+		return nil
+	}
+	var found *widget.Button
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Button:
+			if x.Text == label {
+				found = x
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(top)
+	return found
+}
+
+// tapDialog taps the button labelled label in the dialog shown.
+func (h *harness) tapDialog(label string) {
+	h.t.Helper()
+	b := h.dialogButton(label)
+	if b == nil {
+		h.t.Fatalf("no dialog with a button %q", label)
+	}
+	test.Tap(b)
 }
 
 // pageSays reports whether the page shown holds text somewhere.
@@ -148,7 +193,7 @@ func (h *harness) pageSays(text string) bool {
 func (h *harness) requireSays(text string) {
 	h.t.Helper()
 	if !h.pageSays(text) {
-		h.t.Fatalf("the %s page does not say %q; it says:\n%s", h.wiz.StepID(), text, strings.Join(texts(h.wiz.root), "\n"))
+		h.t.Fatalf("the %s page does not say %q; it says:\n%s", h.stepID(), text, strings.Join(texts(h.wiz.root), "\n"))
 	}
 }
 

@@ -43,7 +43,7 @@ func newIndicator(w *Wizard) *indicator {
 	product.Wrapping = fyne.TextWrapWord
 	items := []fyne.CanvasObject{container.NewCenter(logo), product, widget.NewSeparator()}
 	for i, s := range w.steps {
-		r := newIndicatorRow(i, w.t(s.name))
+		r := newIndicatorRow(i, w.t(s.Name))
 		in.rows = append(in.rows, r)
 		items = append(items, r.object())
 	}

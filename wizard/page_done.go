@@ -1,9 +1,8 @@
 package wizard
 
 import (
-	"context"
-	"fmt"
 	"path/filepath"
+	"qscert/wizard/flow"
 	"strconv"
 	"strings"
 
@@ -15,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"qscert/certs/install"
-	"qscert/certs/qrs"
 )
 
 // donePage sums up the install, says where the backup is, and proves the
@@ -34,9 +32,10 @@ type donePage struct {
 	detail     *widget.Label
 	report     *widget.Button
 	saved      *widget.Label
+	running    bool // the spinner shows a test running
 }
 
-func newDonePage(w *Wizard) *donePage {
+func newDonePage(w *Wizard, _ flow.Step) page {
 	p := &donePage{w: w}
 	p.summary = container.NewVBox()
 	p.test = widget.NewButtonWithIcon(w.t("wizard.done.test"), theme.MediaPlayIcon(), p.runTest)
@@ -50,7 +49,7 @@ func newDonePage(w *Wizard) *donePage {
 	p.detail = widget.NewLabel("")
 	p.detail.Wrapping = fyne.TextWrapWord
 	p.report = widget.NewButtonWithIcon(w.t("wizard.done.report"), theme.DocumentSaveIcon(), p.chooseReportFile)
-	if w.deps.SaveReport == nil {
+	if !w.flow.CanSaveReport() {
 		p.report.Hide()
 	}
 	p.saved = widget.NewLabel("")
@@ -59,7 +58,7 @@ func newDonePage(w *Wizard) *donePage {
 
 	testBox := box(container.NewVBox(
 		heading(w.t("wizard.done.test.title")),
-		wrapped(w.t("wizard.done.test.what", map[string]string{"host": w.st.host})),
+		wrapped(w.t("wizard.done.test.what", map[string]string{"host": w.flow.Host()})),
 		container.NewHBox(p.test),
 		p.testing,
 		container.NewBorder(nil, nil, iconBeside(p.resultIcon), nil, container.NewVBox(p.result, p.detail)),
@@ -70,7 +69,7 @@ func newDonePage(w *Wizard) *donePage {
 		container.NewHBox(p.report),
 		p.saved,
 	))
-	if w.deps.SaveReport == nil {
+	if !w.flow.CanSaveReport() {
 		reportBox.Hide()
 	}
 	// The test first: it is what this page is for, and its outcome must be
@@ -83,18 +82,34 @@ func newDonePage(w *Wizard) *donePage {
 
 func (p *donePage) view() fyne.CanvasObject { return p.content }
 
-func (p *donePage) enter() {
+func (p *donePage) enter() {}
+
+func (p *donePage) refresh() {
+	fl := p.w.flow
+	if fl.Testing() != p.running {
+		p.running = fl.Testing()
+		if p.running {
+			p.testing.Show()
+			p.testing.Start()
+		} else {
+			p.testing.Stop()
+			p.testing.Hide()
+		}
+	}
+	setEnabled(p.test, !fl.Testing())
+	setEnabled(p.report, !fl.Saving())
 	p.showSummary()
 	p.showDiagnosis()
+	p.showSaved()
 }
 
 // showSummary says what was installed where, what was removed, and where
 // the backup is.
 func (p *donePage) showSummary() {
-	w, st := p.w, p.w.st
+	w, result := p.w, p.w.flow.Result()
 	p.summary.RemoveAll()
 	p.summary.Add(heading(w.t("wizard.done.summary")))
-	if st.result == nil || len(st.result.Done) == 0 {
+	if result == nil || len(result.Done) == 0 {
 		p.summary.Add(wrapped(w.t("wizard.done.already")))
 		return
 	}
@@ -102,7 +117,7 @@ func (p *donePage) showSummary() {
 	// padded row and push the rest of the page down.
 	var lines []string
 	removed := 0
-	for _, s := range st.result.Done {
+	for _, s := range result.Done {
 		switch s.Kind {
 		case install.StepAdd:
 			lines = append(lines, w.t("wizard.done.added", map[string]string{
@@ -115,12 +130,12 @@ func (p *donePage) showSummary() {
 	if removed > 0 {
 		lines = append(lines, w.t("wizard.done.removed", map[string]string{"count": strconv.Itoa(removed)}))
 	}
-	if st.result.BackupDir != "" {
+	if result.BackupDir != "" {
 		lines = append(lines, w.t("wizard.done.backup"))
 	}
 	p.summary.Add(wrapped(strings.Join(lines, "\n")))
-	if st.result.BackupDir != "" {
-		dir := widget.NewLabelWithStyle(st.result.BackupDir, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	if result.BackupDir != "" {
+		dir := widget.NewLabelWithStyle(result.BackupDir, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 		dir.Wrapping = fyne.TextWrapBreak
 		dir.Selectable = true
 		p.summary.Add(dir)
@@ -130,70 +145,42 @@ func (p *donePage) showSummary() {
 // runTest calls the QRS with the client certificate and root now in the
 // store, off the UI thread (it may wait for a timeout).
 func (p *donePage) runTest() {
-	w, st := p.w, p.w.st
-	p.test.Disable()
-	p.testing.Show()
-	p.testing.Start()
-	st.diagnosis, st.testErr = nil, nil
-	p.showDiagnosis()
-	opts := qrs.Options{Host: st.host, Address: w.deps.QRSAddress, Timeout: w.deps.QRSTimeout, Now: w.deps.Now}
-	s := w.deps.Store
-	now := w.deps.Now()
-	w.background(func() func() {
-		var d *qrs.Diagnosis
-		var err error
-		if s == nil {
-			err = w.deps.StoreErr
-		} else {
-			var id *qrs.Identity
-			if id, err = qrs.IdentityFromStore(s, now); err == nil {
-				d = qrs.Test(context.Background(), id, opts)
-				id.Close()
-			}
-		}
-		return func() {
-			st.diagnosis, st.testErr = d, err
-			p.testing.Stop()
-			p.testing.Hide()
-			p.test.Enable()
-			p.showDiagnosis()
-			w.refresh()
-		}
-	})
+	start(p.w, p.w.flow.ConnectionTest(), p.w.flow.ApplyTest)
+	p.w.refresh()
 }
 
 // showDiagnosis puts the outcome of the last test in plain words.
 func (p *donePage) showDiagnosis() {
-	w, st := p.w, p.w.st
+	w, d := p.w, p.w.flow.Diagnosis()
 	p.detail.SetText("")
 	p.detail.Hide()
 	switch {
-	case st.testErr != nil:
+	case p.w.flow.TestErr() != nil:
 		p.resultIcon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
 		p.result.Importance = widget.DangerImportance
-		p.result.SetText(w.tr.Error(st.testErr))
-	case st.diagnosis == nil:
+		p.result.SetText(w.tr.Error(p.w.flow.TestErr()))
+	case d == nil:
 		p.resultIcon.SetResource(nil)
 		p.result.SetText("")
-	case st.diagnosis.OK():
+	case d.OK():
 		p.resultIcon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
 		// The icon carries the colour: green text is hard to read on a
 		// light background.
 		p.result.Importance = widget.MediumImportance
-		p.result.SetText(w.tr.Code(st.diagnosis.Code, st.diagnosis.Params))
-		if a := st.diagnosis.About; a != nil {
+		p.result.SetText(w.tr.Code(d.Code, d.Params))
+		if a := d.About; a != nil {
 			p.detail.SetText(w.t("wizard.done.test.about", map[string]string{
-				"version": a.BuildVersion, "ms": strconv.FormatInt(st.diagnosis.ElapsedMS, 10),
+				"version": a.BuildVersion, "ms": strconv.FormatInt(d.ElapsedMS, 10),
 			}))
 			p.detail.Show()
 		}
 	default:
 		p.resultIcon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
 		p.result.Importance = widget.DangerImportance
-		p.result.SetText(w.tr.Code(st.diagnosis.Code, st.diagnosis.Params))
-		if st.diagnosis.Detail != "" {
+		p.result.SetText(w.tr.Code(d.Code, d.Params))
+		if d.Detail != "" {
 			// The technical cause, for the support engineer on the call.
-			p.detail.SetText(w.t("wizard.done.test.detail", map[string]string{"detail": st.diagnosis.Detail}))
+			p.detail.SetText(w.t("wizard.done.test.detail", map[string]string{"detail": d.Detail}))
 			p.detail.Show()
 		}
 	}
@@ -211,12 +198,12 @@ func (p *donePage) chooseReportFile() {
 		_ = f.Close() // the report is written beside it and renamed into place
 		p.saveReport(path)
 	}, w.win)
-	d.SetFileName(fmt.Sprintf("qscert-report-%s.zip", w.deps.Now().Format("20060102-1504")))
+	d.SetFileName(w.flow.ReportFileName())
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
 	d.SetTitleText(w.t("wizard.done.report"))
 	d.SetConfirmText(w.t("wizard.done.report.save"))
 	d.SetDismissText(w.t("wizard.cancel"))
-	if dir := w.st.folder; dir != "" {
+	if dir := w.flow.Folder(); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(dir))); err == nil {
 			d.SetLocation(l)
 		}
@@ -227,31 +214,24 @@ func (p *donePage) chooseReportFile() {
 
 // saveReport writes the report in the background. It is given no password.
 func (p *donePage) saveReport(path string) {
-	w, st := p.w, p.w.st
-	in := ReportInput{
-		Lang: w.Lang(), Folder: st.folder, Host: st.host, Report: st.report,
-		Diagnosis: st.diagnosis, TestErr: st.testErr, InstallErr: st.installErr,
+	start(p.w, p.w.flow.SaveReport(path), p.w.flow.ApplySaved)
+	p.w.refresh()
+}
+
+// showSaved says where the report went, or why it could not be written.
+func (p *donePage) showSaved() {
+	s := p.w.flow.Saved()
+	if s == nil {
+		return
 	}
-	if st.result != nil {
-		in.BackupDir = st.result.BackupDir
+	if s.Err != nil {
+		p.saved.Importance = widget.DangerImportance
+		p.saved.SetText(p.w.tr.Error(s.Err))
+	} else {
+		p.saved.Importance = widget.SuccessImportance
+		p.saved.SetText(p.w.t("wizard.done.report.saved", map[string]string{"file": s.Path}))
 	}
-	save := w.deps.SaveReport
-	p.report.Disable()
-	w.background(func() func() {
-		err := save(path, in)
-		return func() {
-			p.report.Enable()
-			if err != nil {
-				p.saved.Importance = widget.DangerImportance
-				p.saved.SetText(w.tr.Error(err))
-			} else {
-				p.saved.Importance = widget.SuccessImportance
-				p.saved.SetText(w.t("wizard.done.report.saved", map[string]string{"file": path}))
-			}
-			p.saved.Show()
-			w.refresh()
-		}
-	})
+	p.saved.Show()
 }
 
 // wrapped is a label that wraps.

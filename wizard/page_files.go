@@ -1,14 +1,12 @@
 package wizard
 
 import (
-	"errors"
 	"path/filepath"
 	"strconv"
 	"strings"
 
-	"qscert/certs/export"
 	"qscert/certs/qlik"
-	"qscert/certs/validate"
+	"qscert/wizard/flow"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -40,45 +38,24 @@ type filesPage struct {
 	check debouncer
 }
 
-func newFilesPage(w *Wizard) *filesPage {
+func newFilesPage(w *Wizard, s flow.Step) page {
 	p := &filesPage{w: w, check: debouncer{w: w}}
-	st := w.st
-
-	p.folder = newEntry(w, false)
-	p.folder.SetPlaceHolder(w.t("wizard.files.folder.placeholder"))
-	p.folder.SetText(st.folder)
-	p.folder.OnChanged = p.folderTyped
-	p.pickFolder = widget.NewButtonWithIcon(w.t("wizard.files.pick.folder"), theme.FolderOpenIcon(), p.chooseFolder)
-	p.pickFiles = widget.NewButtonWithIcon(w.t("wizard.files.pick.file"), theme.FileIcon(), p.chooseFile)
-	p.filesNote = widget.NewLabel("")
-	p.filesNote.Wrapping = fyne.TextWrapWord
-	p.showFiles()
-
-	p.password = newEntry(w, true)
-	p.password.SetText(st.password)
-	p.password.OnChanged = func(s string) { st.password = s; p.changed() }
-
-	p.host = newEntry(w, false)
-	p.host.SetPlaceHolder(w.t("wizard.files.host.placeholder"))
-	p.host.SetText(st.host)
-	p.host.Validator = func(s string) error {
-		if msg := hostProblem(w, s); msg != "" {
-			return errors.New(msg)
+	var items []*widget.FormItem
+	for _, f := range s.Fields {
+		e := fieldEntry(w, f, p.changed)
+		switch f.ID {
+		case flow.FieldFolder:
+			p.folder = e
+			items = append(items, fieldItem(w, f, e), p.pickers())
+			continue
+		case flow.FieldPassword:
+			p.password = e
+		case flow.FieldHost:
+			p.host = e
 		}
-		return nil
+		items = append(items, fieldItem(w, f, e))
 	}
-	p.host.OnChanged = func(s string) { st.host = strings.TrimSpace(s); p.changed() }
-
-	passwordHint := w.t("wizard.files.password.hint")
-	if d := w.deps.Demo; d != nil {
-		passwordHint = w.t("wizard.files.password.demo", map[string]string{"password": d.Password})
-	}
-	form := widget.NewForm(
-		&widget.FormItem{Text: w.t("wizard.files.folder"), Widget: p.folder, HintText: w.t("wizard.files.folder.hint")},
-		&widget.FormItem{Text: "", Widget: container.NewVBox(container.NewHBox(p.pickFolder, p.pickFiles), p.filesNote)},
-		&widget.FormItem{Text: w.t("wizard.files.password"), Widget: p.password, HintText: passwordHint},
-		&widget.FormItem{Text: w.t("wizard.files.host"), Widget: p.host, HintText: w.t("wizard.files.host.hint")},
-	)
+	form := widget.NewForm(items...)
 
 	p.statusIcon = widget.NewIcon(theme.InfoIcon())
 	p.status = widget.NewLabel("")
@@ -101,108 +78,80 @@ func newFilesPage(w *Wizard) *filesPage {
 	return p
 }
 
+// pickers is the form row under the folder: the buttons that open the
+// pickers, and the files picked one by one.
+func (p *filesPage) pickers() *widget.FormItem {
+	w := p.w
+	p.pickFolder = widget.NewButtonWithIcon(w.t("wizard.files.pick.folder"), theme.FolderOpenIcon(), p.chooseFolder)
+	p.pickFiles = widget.NewButtonWithIcon(w.t("wizard.files.pick.file"), theme.FileIcon(), p.chooseFile)
+	p.filesNote = widget.NewLabel("")
+	p.filesNote.Wrapping = fyne.TextWrapWord
+	p.showFiles()
+	return &widget.FormItem{Text: "", Widget: container.NewVBox(container.NewHBox(p.pickFolder, p.pickFiles), p.filesNote)}
+}
+
 func (p *filesPage) view() fyne.CanvasObject { return p.content }
 
-// enter checks what is already filled in (remembered folder and host,
-// demo export), unless the report on screen is for exactly that.
+// enter shows a folder chosen elsewhere (dropped onto the window) and
+// checks what is filled in, unless the report on screen is for exactly
+// that.
 func (p *filesPage) enter() {
-	if st := p.w.st; st.report == nil || st.checkedRev != st.inputRev {
-		p.changed()
-	}
-}
-
-// ready: a report for the current inputs without blocking findings, and a
-// usable host.
-func (p *filesPage) ready() bool {
-	st := p.w.st
-	return st.report != nil && !st.validating && st.loadErr == nil && st.checkedRev == st.inputRev &&
-		!st.report.Blocking() && len(st.report.Certificates) > 0 && hostProblem(p.w, st.host) == ""
-}
-
-// folderTyped follows the folder entry.
-func (p *filesPage) folderTyped(s string) {
-	st := p.w.st
-	st.folder = strings.TrimSpace(s)
-	if st.folder != "" {
-		st.files = nil
+	if f := p.w.flow.Folder(); strings.TrimSpace(p.folder.Text) != f {
+		p.showFolder(f)
 	}
 	p.showFiles()
-	p.changed()
-}
-
-// changed restarts the check after a pause in typing.
-func (p *filesPage) changed() {
-	st := p.w.st
-	st.inputRev++
-	st.validating = st.hasSelection()
-	p.showReport()
-	p.w.refresh()
-	if !st.hasSelection() {
-		return
+	if p.w.flow.HasSelection() {
+		p.check.schedule(p.startCheck)
 	}
-	p.check.schedule(p.validate)
 }
 
-// validate loads and checks the export off the UI thread. A result that
-// arrives after the user changed something again is dropped.
-func (p *filesPage) validate(gen int) {
-	w, st := p.w, p.w.st
-	folder, files, password, host := st.folder, append([]string(nil), st.files...), st.password, st.host
-	now := w.deps.Now()
-	rev := st.inputRev
-	w.background(func() func() {
-		<-w.machineReady // the machine-mismatch check needs this computer's names
-		var exp *export.Export
-		var err error
-		if len(files) > 0 {
-			exp = export.LoadFiles(files, password)
-		} else {
-			exp, err = export.LoadExport(folder, password)
-		}
-		var report *validate.Report
-		if err == nil {
-			report = validate.Validate(exp, validate.Options{Host: host, Machines: w.st.machine.Names(), Now: now})
-		}
-		return func() {
-			if !p.check.current(gen) {
-				return
-			}
-			st.export, st.report, st.loadErr = exp, report, err
-			st.validating = false
-			st.checkedRev = rev
-			if err == nil && folder != "" {
-				w.savePref(prefLastFolder, folder)
-			}
-			if err == nil && hostProblem(w, host) == "" {
-				w.savePref(prefHost, host)
-			}
-			p.showReport()
-			w.refresh()
-		}
-	})
+func (p *filesPage) refresh() { p.showReport() }
+
+// changed follows an answer typed: the report shown is stale at once, and
+// a check starts after a pause in typing.
+func (p *filesPage) changed() {
+	p.showFiles()
+	p.w.refresh()
+	if p.w.flow.HasSelection() {
+		p.check.schedule(p.startCheck)
+	}
+}
+
+// startCheck loads and checks the export off the UI thread.
+func (p *filesPage) startCheck() {
+	start(p.w, p.w.flow.CheckDue(), p.w.flow.ApplyCheck)
+}
+
+// showFolder puts a folder chosen elsewhere into the entry, without taking
+// it as typed.
+func (p *filesPage) showFolder(dir string) {
+	onChanged := p.folder.OnChanged
+	p.folder.OnChanged = nil
+	p.folder.SetText(dir)
+	p.folder.OnChanged = onChanged
 }
 
 // showReport draws the outcome of the last check.
 func (p *filesPage) showReport() {
-	w, st := p.w, p.w.st
+	w, fl := p.w, p.w.flow
 	p.general.RemoveAll()
 	p.cards.RemoveAll()
 	p.progress.Hide()
 	switch {
-	case !st.hasSelection():
+	case !fl.HasSelection():
 		p.setStatus(theme.InfoIcon(), w.t("wizard.files.status.empty"))
 		return
-	case st.validating:
+	case fl.Checking():
 		p.setStatus(theme.SearchIcon(), w.t("wizard.files.status.checking"))
 		p.progress.Show()
 		return
-	case st.loadErr != nil:
-		p.setStatus(theme.NewErrorThemedResource(theme.ErrorIcon()), w.tr.Error(st.loadErr))
+	case fl.LoadErr() != nil:
+		p.setStatus(theme.NewErrorThemedResource(theme.ErrorIcon()), w.tr.Error(fl.LoadErr()))
 		return
-	case st.report == nil:
+	case fl.Report() == nil:
 		return
 	}
-	r := st.report
+	r := fl.Report()
 	present := map[qlik.Role]bool{}
 	for _, c := range r.Certificates {
 		present[c.Role] = true
@@ -225,7 +174,7 @@ func (p *filesPage) showReport() {
 	switch {
 	case errs > 0 || len(r.Certificates) == 0:
 		p.setStatus(theme.NewErrorThemedResource(theme.ErrorIcon()), w.t("wizard.files.status.blocking", params))
-	case hostProblem(w, st.host) != "":
+	case flow.HostProblem(fl.Host()) != "":
 		p.setStatus(theme.NewWarningThemedResource(theme.WarningIcon()), w.t("wizard.files.status.host"))
 	case warnings > 0:
 		p.setStatus(theme.NewWarningThemedResource(theme.WarningIcon()), w.t("wizard.files.status.warnings", params))
@@ -241,7 +190,7 @@ func (p *filesPage) setStatus(icon fyne.Resource, text string) {
 
 // showFiles lists the files picked one by one.
 func (p *filesPage) showFiles() {
-	files := p.w.st.files
+	files := p.w.flow.Files()
 	if len(files) == 0 {
 		p.filesNote.Hide()
 		return
@@ -256,39 +205,9 @@ func (p *filesPage) showFiles() {
 	p.filesNote.Show()
 }
 
-// setFolder selects a folder chosen in the picker or dropped on the window.
-func (p *filesPage) setFolder(dir string) {
-	p.w.st.files = nil
-	p.folder.SetText(dir) // OnChanged records it and checks it
-}
-
-// addFile adds one file picked individually.
+// addFile adds one file picked individually; the folder entry empties.
 func (p *filesPage) addFile(path string) {
-	st := p.w.st
-	for _, f := range st.files {
-		if f == path {
-			return
-		}
-	}
-	st.files = append(st.files, path)
-	st.folder = ""
-	p.folder.OnChanged = nil // emptying the entry must not drop the files
-	p.folder.SetText("")
-	p.folder.OnChanged = p.folderTyped
-	p.showFiles()
+	p.w.flow.AddFile(path)
+	p.showFolder(p.w.flow.Folder())
 	p.changed()
-}
-
-// hostProblem says what is wrong with a server name, or "" when it is
-// usable. The QRS is reached at https://HOST:4242, so the field wants the
-// name alone, not a URL or a port; an IP address is allowed (validation
-// warns about it). What a host name is, qlik.ParseHost says.
-func hostProblem(w *Wizard, host string) string {
-	if strings.TrimSpace(host) == "" {
-		return w.t("wizard.files.host.empty")
-	}
-	if h, ok := qlik.ParseHost(host); !ok || h.Decorated {
-		return w.t("wizard.files.host.only-name")
-	}
-	return ""
 }

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"qscert/wizard/flow"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -35,7 +36,7 @@ var guideSteps = []string{
 	"wizard.guide.step.copy",
 }
 
-func newGuidePage(w *Wizard) *guidePage {
+func newGuidePage(w *Wizard, _ flow.Step) page {
 	p := &guidePage{w: w}
 	rows := []fyne.CanvasObject{}
 	for i, key := range guideSteps {
@@ -68,10 +69,12 @@ func (p *guidePage) view() fyne.CanvasObject { return p.content }
 
 func (p *guidePage) enter() {}
 
+func (p *guidePage) refresh() { p.showMachine() }
+
 // showMachine puts this computer's name into the steps that need it.
 func (p *guidePage) showMachine() {
 	name := p.w.t("wizard.guide.machine.unknown")
-	if m := p.w.st.machine; p.w.st.machineReady {
+	if m, known := p.w.flow.Machine(); known {
 		if m.FQDN != "" {
 			name = m.FQDN
 		} else if m.Hostname != "" {

@@ -1,6 +1,8 @@
 package wizard
 
 import (
+	"qscert/wizard/flow"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -21,7 +23,7 @@ type installPage struct {
 	log        *fyne.Container
 }
 
-func newInstallPage(w *Wizard) *installPage {
+func newInstallPage(w *Wizard, _ flow.Step) page {
 	p := &installPage{w: w}
 	p.progress = widget.NewProgressBar()
 	p.statusIcon = widget.NewIcon(theme.InfoIcon())
@@ -34,65 +36,33 @@ func newInstallPage(w *Wizard) *installPage {
 		container.NewBorder(nil, nil, iconBeside(p.statusIcon), nil, p.status),
 		box(container.NewVBox(heading(w.t("wizard.install.log")), p.log)),
 	)
-	if st := w.st; st.result != nil { // rebuilt in another language
-		for _, s := range st.result.Done {
-			p.log.Add(p.stepRow(s))
-		}
-		if st.installed {
-			p.progress.SetValue(1)
-		}
-	}
-	p.show()
+	p.refresh()
 	return p
 }
 
 func (p *installPage) view() fyne.CanvasObject { return p.content }
 
-// ready: installed.
-func (p *installPage) ready() bool { return p.w.st.installed }
-
-// running: steps are being applied; nothing may move away.
-func (p *installPage) running() bool { return p.w.st.installing }
-
-// failed: the install stopped (and was rolled back); Back lets the user
-// change a choice and try again.
-func (p *installPage) failed() bool { return p.w.st.installErr != nil && !p.w.st.installing }
-
-// enter starts the install the first time the page is reached with a plan.
+// enter starts the install the first time the page is reached with a
+// plan. Each step applied is drawn as it is done.
 func (p *installPage) enter() {
-	st := p.w.st
-	if st.installing || st.installed {
-		return
-	}
-	plan := st.plan
-	if plan == nil {
-		return
-	}
-	st.installing, st.installErr, st.result = true, nil, nil
-	p.log.RemoveAll()
-	p.progress.SetValue(0)
-	p.show()
 	w := p.w
-	w.background(func() func() {
-		res, err := plan.Apply(func(done, total int, step install.Step) {
-			w.onUI(func() {
-				p.progress.SetValue(float64(done) / float64(total))
-				p.log.Add(p.stepRow(step))
-				w.refresh()
-			})
-		})
-		return func() {
-			st.installing = false
-			st.result, st.installErr = res, err
-			st.installed = err == nil
-			if err == nil {
-				p.progress.SetValue(1)
-			}
-			p.show()
+	progress := func(done, total int, s install.Step) {
+		w.onUI(func() {
+			w.flow.Progressed(done, total, s)
 			w.refresh()
-		}
-	})
-	w.refresh()
+		})
+	}
+	start(w, w.flow.InstallDue(progress), w.flow.ApplyInstall)
+}
+
+func (p *installPage) refresh() {
+	done, progress := p.w.flow.InstallDone()
+	p.log.RemoveAll()
+	for _, s := range done {
+		p.log.Add(p.stepRow(s))
+	}
+	p.progress.SetValue(progress)
+	p.show()
 }
 
 // stepRow is one line of the log: what was done where.
@@ -107,21 +77,21 @@ func (p *installPage) stepRow(s install.Step) fyne.CanvasObject {
 
 // show draws the state of the install.
 func (p *installPage) show() {
-	w, st := p.w, p.w.st
+	w, fl := p.w, p.w.flow
 	switch {
-	case st.installing:
+	case fl.Installing():
 		p.setStatus(theme.DownloadIcon(), w.t("wizard.install.status.running"))
-	case st.installErr != nil:
+	case fl.InstallErr() != nil:
 		// install-rolled-back and rollback-failed say what was put back
 		// and where the backup is.
-		p.setStatus(theme.NewErrorThemedResource(theme.ErrorIcon()), w.tr.Error(st.installErr))
+		p.setStatus(theme.NewErrorThemedResource(theme.ErrorIcon()), w.tr.Error(fl.InstallErr()))
 		p.status.Importance = widget.DangerImportance
 		p.status.Refresh()
-	case st.installed && st.plan != nil && st.plan.Empty():
+	case fl.Installed() && fl.Plan() != nil && fl.Plan().Empty():
 		p.setStatus(theme.NewSuccessThemedResource(theme.ConfirmIcon()), w.t("wizard.install.status.already"))
-	case st.installed:
+	case fl.Installed():
 		p.setStatus(theme.NewSuccessThemedResource(theme.ConfirmIcon()), w.t("wizard.install.status.done"))
-	case st.plan == nil:
+	case fl.Plan() == nil:
 		p.setStatus(theme.NewErrorThemedResource(theme.ErrorIcon()), w.t("wizard.install.status.noplan"))
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"qscert/certs/install"
+	"qscert/wizard/flow"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,7 +17,7 @@ import (
 // oldPage lists what the stores already hold that this install replaces,
 // one checkbox each (ticked: backed up, then removed), with the backup
 // folder and its password. Nothing is removed without a backup. The plan
-// is recomputed in the background whenever a choice changes, and Next
+// is made again in the background whenever a choice changes, and Next
 // ("Install") is enabled only when it is valid.
 type oldPage struct {
 	w       *Wizard
@@ -32,13 +33,12 @@ type oldPage struct {
 	notes      *fyne.Container // the plan's notes and errors
 	checks     map[string]*widget.Check
 
-	found []install.Found
-	plan  debouncer
+	foundShown bool // the stores' certificates are drawn since the step was entered
+	plan       debouncer
 }
 
-func newOldPage(w *Wizard) *oldPage {
+func newOldPage(w *Wizard, s flow.Step) page {
 	p := &oldPage{w: w, plan: debouncer{w: w}, checks: map[string]*widget.Check{}}
-	st := w.st
 	p.statusIcon = widget.NewIcon(theme.InfoIcon())
 	p.status = widget.NewLabel("")
 	p.status.Wrapping = fyne.TextWrapWord
@@ -47,38 +47,20 @@ func newOldPage(w *Wizard) *oldPage {
 	p.kept = container.NewVBox()
 	p.notes = container.NewVBox()
 
-	if st.backupDir == "" {
-		st.backupDir = w.deps.BackupRoot
-	}
-	p.backupDir = newEntry(w, false)
-	p.backupDir.SetText(st.backupDir)
-	p.backupDir.OnChanged = func(s string) { st.backupDir = s; p.changed() }
-	pick := widget.NewButtonWithIcon(w.t("wizard.files.pick.folder"), theme.FolderOpenIcon(), p.chooseBackupDir)
-	if st.backupPassword == "" && len(st.password) >= install.MinBackupPassword {
-		// The export's password is the one the administrator just typed
-		// and noted; reusing it means one password less to keep.
-		st.backupPassword = st.password
-	}
-	p.backupPass = newEntry(w, true)
-	p.backupPass.SetText(st.backupPassword)
-	p.backupPass.OnChanged = func(s string) { st.backupPassword = s; p.changed() }
-	min := map[string]string{"min": strconv.Itoa(install.MinBackupPassword)}
-	p.backupPass.Validator = func(s string) error {
-		if len(s) < install.MinBackupPassword {
-			return textError(w.t("wizard.old.backup.password.short", min))
+	var items []*widget.FormItem
+	for _, f := range s.Fields {
+		e := fieldEntry(w, f, p.changed)
+		switch f.ID {
+		case flow.FieldBackupDir:
+			p.backupDir = e
+			pick := widget.NewButtonWithIcon(w.t("wizard.files.pick.folder"), theme.FolderOpenIcon(), p.chooseBackupDir)
+			items = append(items, fieldItem(w, f, container.NewBorder(nil, nil, nil, pick, e)))
+		case flow.FieldBackupPassword:
+			p.backupPass = e
+			items = append(items, fieldItem(w, f, e))
 		}
-		return nil
 	}
-	passHint := w.t("wizard.old.backup.password.hint", min)
-	if st.backupPassword != "" && st.backupPassword == st.password {
-		passHint = w.t("wizard.old.backup.password.same", min)
-	}
-	form := widget.NewForm(
-		&widget.FormItem{Text: w.t("wizard.old.backup.folder"), Widget: container.NewBorder(nil, nil, nil, pick, p.backupDir),
-			HintText: w.t("wizard.old.backup.folder.hint")},
-		&widget.FormItem{Text: w.t("wizard.old.backup.password"), Widget: p.backupPass, HintText: passHint},
-	)
-	p.backupBox = box(container.NewVBox(heading(w.t("wizard.old.backup")), form))
+	p.backupBox = box(container.NewVBox(heading(w.t("wizard.old.backup")), widget.NewForm(items...)))
 	p.backupBox.Hide()
 
 	p.content = container.NewVBox(
@@ -93,97 +75,56 @@ func newOldPage(w *Wizard) *oldPage {
 
 func (p *oldPage) view() fyne.CanvasObject { return p.content }
 
-// ready: a plan for the current choices, without error.
-func (p *oldPage) ready() bool {
-	st := p.w.st
-	return st.plan != nil && st.planErr == nil && p.plan.current(st.planRev)
-}
-
-// enter looks at the stores again: the export may have changed, or the
-// user removed a certificate by hand meanwhile.
+// enter plans for what the stores hold now (the flow looks at them again
+// each time the step is entered).
 func (p *oldPage) enter() {
-	p.found = nil
-	p.changed()
+	p.foundShown = false
+	p.plan.schedule(p.startPlan)
 }
 
-// changed recomputes the plan after a pause in typing.
+// changed follows a choice: the plan shown is stale at once, and a new one
+// is made after a pause in typing.
 func (p *oldPage) changed() {
-	st := p.w.st
-	st.plan, st.planErr = nil, nil
-	p.setStatus(theme.SearchIcon(), p.w.t("wizard.old.status.checking"))
 	p.w.refresh()
-	st.planRev = p.plan.schedule(p.compute)
+	p.plan.schedule(p.startPlan)
 }
 
-// compute classifies the stores' certificates and plans the install off
+// startPlan classifies the stores' certificates and plans the install off
 // the UI thread.
-func (p *oldPage) compute(gen int) {
-	w, st := p.w, p.w.st
-	if w.deps.Store == nil {
-		st.planErr = w.deps.StoreErr
-		p.show()
-		w.refresh()
-		return
-	}
-	exp := st.export
-	if exp == nil { // only reachable by a test that jumps here
-		return
-	}
-	opts := install.InstallOptions{
-		ClientScope: w.deps.ClientScope, BackupDir: st.backupDir, BackupPassword: st.backupPassword,
-		Keep: copyKeep(st.keep), Now: w.deps.Now(),
-	}
-	firstLook := p.found == nil
-	w.background(func() func() {
-		var found []install.Found
-		var err error
-		if firstLook {
-			found, err = install.Classify(exp, w.deps.Store)
-		}
-		var plan *install.Plan
-		if err == nil {
-			plan, err = install.PlanInstall(exp, w.deps.Store, opts)
-		}
-		return func() {
-			if !p.plan.current(gen) {
-				return
-			}
-			if firstLook && found != nil {
-				p.found = found
-				p.showFound()
-			}
-			st.plan, st.planErr = plan, err
-			p.show()
-			w.refresh()
-		}
-	})
+func (p *oldPage) startPlan() {
+	start(p.w, p.w.flow.PlanDue(), p.w.flow.ApplyPlan)
 }
 
-func copyKeep(m map[string]bool) map[string]bool {
-	out := make(map[string]bool, len(m))
-	for k, v := range m {
-		out[k] = v
+func (p *oldPage) refresh() {
+	if p.w.flow.Planning() {
+		p.setStatus(theme.SearchIcon(), p.w.t("wizard.old.status.checking"))
+		return
 	}
-	return out
+	if found := p.w.flow.Found(); found != nil && !p.foundShown {
+		p.foundShown = true
+		p.showFound(found)
+	}
+	p.show()
 }
 
 // showFound draws a checkbox per certificate the install replaces and a
 // line per certificate it leaves.
-func (p *oldPage) showFound() {
+func (p *oldPage) showFound(found []install.Found) {
 	w := p.w
 	p.replaced.RemoveAll()
 	p.kept.RemoveAll()
 	p.checks = map[string]*widget.Check{}
 	var replaced, kept []fyne.CanvasObject
-	for _, f := range p.found {
+	for _, f := range found {
 		switch f.Class {
 		case install.ClassReplaced:
 			tp := f.Thumbprint()
-			check := widget.NewCheck("", func(on bool) {
-				w.st.keep[tp] = !on
+			check := widget.NewCheck("", nil)
+			check.SetChecked(!w.flow.Keeps(tp))
+			check.OnChanged = func(on bool) {
+				w.flow.SetKeep(tp, !on)
 				p.changed()
-			})
-			check.SetChecked(!w.st.keep[tp])
+			}
 			p.checks[tp] = check
 			replaced = append(replaced, container.NewBorder(nil, nil, container.NewVBox(check), nil, p.describe(f)))
 		case install.ClassSame:
@@ -222,34 +163,30 @@ func iconRow(icon fyne.Resource, caption string, body fyne.CanvasObject) fyne.Ca
 // show draws the plan's outcome: what it will do, its notes, or why it
 // cannot be made.
 func (p *oldPage) show() {
-	w, st := p.w, p.w.st
+	w, fl := p.w, p.w.flow
 	p.notes.RemoveAll()
-	removing := false
-	for _, f := range p.found {
-		if f.Class == install.ClassReplaced && !st.keep[f.Thumbprint()] {
-			removing = true
-		}
-	}
-	if removing {
+	if fl.Removing() {
 		p.backupBox.Show()
 	} else {
 		p.backupBox.Hide()
 	}
+	plan := fl.Plan()
 	switch {
-	case st.planErr != nil:
-		p.setStatus(theme.NewErrorThemedResource(theme.ErrorIcon()), w.tr.Error(st.planErr))
-	case st.plan == nil:
+	case fl.PlanErr() != nil:
+		p.setStatus(theme.NewErrorThemedResource(theme.ErrorIcon()), w.tr.Error(fl.PlanErr()))
+	case plan == nil: // a flow driven here without an export: nothing to plan
+		p.setStatus(theme.SearchIcon(), w.t("wizard.old.status.checking"))
 		return
-	case st.plan.Empty():
+	case plan.Empty():
 		p.setStatus(theme.NewSuccessThemedResource(theme.ConfirmIcon()), w.t("wizard.old.status.nothing"))
 	default:
 		p.setStatus(theme.InfoIcon(), w.t("wizard.old.status.plan", map[string]string{
-			"add":    strconv.Itoa(st.plan.Count(install.StepAdd)),
-			"remove": strconv.Itoa(st.plan.Count(install.StepRemove)),
+			"add":    strconv.Itoa(plan.Count(install.StepAdd)),
+			"remove": strconv.Itoa(plan.Count(install.StepRemove)),
 		}))
 	}
-	if st.plan != nil {
-		for _, n := range st.plan.Notes {
+	if plan != nil {
+		for _, n := range plan.Notes {
 			p.notes.Add(w.findingRow(n))
 		}
 	}
@@ -274,8 +211,3 @@ func (p *oldPage) chooseBackupDir() {
 	d.Resize(w.win.Canvas().Size())
 	d.Show()
 }
-
-// textError is an error whose text is already a translated sentence.
-type textError string
-
-func (e textError) Error() string { return string(e) }

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"qscert/wizard/flow"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -19,12 +20,13 @@ type welcomePage struct {
 	recreate *widget.RadioGroup
 	machine  *fyne.Container // rows of name + copy button, filled once known
 	copied   *widget.Label   // "Copied" feedback
+	known    bool            // the rows show this computer's names
 }
 
 // languageNames are shown in their own language, so anyone finds theirs.
 var languageNames = map[string]string{"en": "English", "fr": "Français"}
 
-func newWelcomePage(w *Wizard) *welcomePage {
+func newWelcomePage(w *Wizard, _ flow.Step) page {
 	p := &welcomePage{w: w}
 
 	p.language = widget.NewRadioGroup([]string{languageNames["en"], languageNames["fr"]}, nil)
@@ -58,7 +60,8 @@ func newWelcomePage(w *Wizard) *welcomePage {
 	p.copied.Hide()
 	hint := widget.NewLabel(w.t("wizard.welcome.machine.hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	p.showMachine()
+	_, known := w.flow.Machine()
+	p.showMachine(known)
 
 	p.content = container.NewVBox(
 		container.NewHBox(heading(w.t("wizard.welcome.language")), p.language),
@@ -73,18 +76,26 @@ func newWelcomePage(w *Wizard) *welcomePage {
 
 func (p *welcomePage) view() fyne.CanvasObject { return p.content }
 
-// ready: the install flow is the only one available today.
-func (p *welcomePage) ready() bool { return p.flow.Selected != "" }
+func (p *welcomePage) enter() {}
 
-// showMachine fills the names once the background lookup is done.
-func (p *welcomePage) showMachine() {
+// refresh fills the names once the background lookup is done.
+func (p *welcomePage) refresh() {
+	if _, known := p.w.flow.Machine(); known != p.known {
+		p.showMachine(known)
+	}
+}
+
+// showMachine draws this computer's names, or that they are being looked
+// up.
+func (p *welcomePage) showMachine(known bool) {
 	w := p.w
-	if !w.st.machineReady {
+	p.known = known
+	if !known {
 		p.machine.Objects = []fyne.CanvasObject{widget.NewLabel(w.t("wizard.welcome.machine.looking"))}
 		p.machine.Refresh()
 		return
 	}
-	m := w.st.machine
+	m, _ := w.flow.Machine()
 	rows := []fyne.CanvasObject{
 		p.copyRow(w.t("wizard.welcome.machine.name"), m.Hostname),
 		p.copyRow(w.t("wizard.welcome.machine.fqdn"), orDash(w, m.FQDN)),

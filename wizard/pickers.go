@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"qscert/certs/qlik"
+	"qscert/wizard/flow"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -36,7 +37,7 @@ func (p *filesPage) chooseFile() {
 		_ = f.Close() // certs reads the file itself
 		p.addFile(path)
 	}, w.win)
-	d.SetFilter(storage.NewExtensionFileFilter(qlik.ExportExtensions))
+	d.SetFilter(storage.NewExtensionFileFilter(qlik.PickerExtensions))
 	p.preparePicker(d, "wizard.files.pick.file.title")
 	d.Show()
 }
@@ -48,7 +49,7 @@ func (p *filesPage) preparePicker(d *dialog.FileDialog, title string) {
 	d.SetTitleText(w.t(title))
 	d.SetConfirmText(w.t("wizard.files.pick.confirm"))
 	d.SetDismissText(w.t("wizard.cancel"))
-	if start := startFolder(w.st); start != "" {
+	if start := startFolder(w.flow.Folder(), w.flow.Files()); start != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(start)); err == nil {
 			d.SetLocation(l)
 		}
@@ -58,10 +59,10 @@ func (p *filesPage) preparePicker(d *dialog.FileDialog, title string) {
 
 // startFolder is the folder a picker opens in: the one chosen, or its
 // parent (the "Exported Certificates" folder with one folder per machine).
-func startFolder(st *state) string {
-	dir := st.folder
-	if dir == "" && len(st.files) > 0 {
-		dir = filepath.Dir(st.files[0])
+func startFolder(folder string, files []string) string {
+	dir := folder
+	if dir == "" && len(files) > 0 {
+		dir = filepath.Dir(files[0])
 	}
 	for dir != "" {
 		if info, err := os.Stat(dir); err == nil && info.IsDir() {
@@ -76,43 +77,40 @@ func startFolder(st *state) string {
 	return ""
 }
 
+// setFolder selects a folder chosen in the picker.
+func (p *filesPage) setFolder(dir string) {
+	p.w.flow.Set(flow.FieldFolder, dir)
+	p.showFolder(p.w.flow.Folder())
+	p.changed()
+}
+
 // dropped takes a folder (or files) dropped anywhere on the window. Before
-// the files page it moves there, since that is what the user is doing.
+// the files page the flow moves there, since that is what the user is
+// doing; on it, the page shows the new choice.
 func (w *Wizard) dropped(_ fyne.Position, uris []fyne.URI) {
-	if len(uris) == 0 || w.step().isBusy() || w.current > w.indexOf("files") {
-		return
+	before := w.flow.Index()
+	switch {
+	case !w.drop(uris):
+	case w.flow.Index() != before:
+		w.show()
+	default:
+		w.page().enter()
+		w.refresh()
 	}
+}
+
+// drop hands the first folder dropped, or else the files, to the flow, and
+// reports whether it took them.
+func (w *Wizard) drop(uris []fyne.URI) bool {
 	var files []string
 	for _, u := range uris {
 		if u.Scheme() != "file" {
 			continue
 		}
 		if info, err := os.Stat(u.Path()); err == nil && info.IsDir() {
-			if w.current < w.indexOf("files") {
-				w.show(w.indexOf("files"))
-			}
-			w.pageFiles().setFolder(u.Path())
-			return
+			return w.flow.DropFolder(u.Path())
 		}
 		files = append(files, u.Path())
 	}
-	if len(files) == 0 {
-		return
-	}
-	if w.current < w.indexOf("files") {
-		w.show(w.indexOf("files"))
-	}
-	for _, f := range files {
-		w.pageFiles().addFile(f)
-	}
-}
-
-// indexOf returns the position of the step with that id, or -1.
-func (w *Wizard) indexOf(id string) int {
-	for i, s := range w.steps {
-		if s.id == id {
-			return i
-		}
-	}
-	return -1
+	return w.flow.DropFiles(files)
 }

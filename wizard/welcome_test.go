@@ -9,6 +9,7 @@ import (
 
 	"qscert/assets/i18n"
 	"qscert/certs/qlik"
+	"qscert/wizard/flow"
 )
 
 func TestWelcomeShowsThisComputerWithCopyButtons(t *testing.T) {
@@ -16,7 +17,7 @@ func TestWelcomeShowsThisComputerWithCopyButtons(t *testing.T) {
 	h.requireSays(testMachine)
 	h.requireSays("10.20.30.40")
 	var copyFQDN *widget.Button
-	for _, row := range h.wiz.welcome.machine.Objects {
+	for _, row := range h.welcome().machine.Objects {
 		if contains(texts(row), testMachine) {
 			copyFQDN = findButton(row)
 		}
@@ -33,7 +34,7 @@ func TestWelcomeShowsThisComputerWithCopyButtons(t *testing.T) {
 
 func TestTheRecreateFlowIsShownButNotOffered(t *testing.T) {
 	h := newHarness(t)
-	if !h.wiz.welcome.recreate.Disabled() {
+	if !h.welcome().recreate.Disabled() {
 		t.Error("the recreate flow can be chosen; it comes with its own issue")
 	}
 	h.requireSays(en.T("wizard.welcome.flow.recreate.later"))
@@ -45,7 +46,7 @@ func TestSwitchingToFrenchRebuildsEveryPageAndKeepsWhatWasTyped(t *testing.T) {
 	h.fillFiles(dir, testPassword, testHost)
 	h.do(func() { test.Tap(h.wiz.frame.back) })
 	h.do(func() { test.Tap(h.wiz.frame.back) })
-	h.do(func() { h.wiz.welcome.language.SetSelected("Français") })
+	h.do(func() { h.welcome().language.SetSelected("Français") })
 	fr := i18n.New("fr")
 	if h.wiz.Lang() != "fr" {
 		t.Fatalf("language %s after choosing Français", h.wiz.Lang())
@@ -54,11 +55,11 @@ func TestSwitchingToFrenchRebuildsEveryPageAndKeepsWhatWasTyped(t *testing.T) {
 	if h.wiz.frame.next.Text != fr.T("wizard.next") || h.win.Title() != fr.T("wizard.title") {
 		t.Errorf("Next reads %q, the title %q", h.wiz.frame.next.Text, h.win.Title())
 	}
-	if got := h.app.Preferences().String(prefLanguage); got != "fr" {
+	if got := h.app.Preferences().String("language"); got != "fr" {
 		t.Errorf("language preference = %q", got)
 	}
 	h.goTo("files")
-	if h.wiz.files.folder.Text != dir || h.wiz.files.host.Text != testHost || h.wiz.files.password.Text != testPassword {
+	if h.files().folder.Text != dir || h.files().host.Text != testHost || h.files().password.Text != testPassword {
 		t.Error("the files page lost what was typed when the language changed")
 	}
 	h.requireSays(fr.T("wizard.files.status.ok", map[string]string{"count": "3", "format": fr.T("format.windows")}))
@@ -67,8 +68,8 @@ func TestSwitchingToFrenchRebuildsEveryPageAndKeepsWhatWasTyped(t *testing.T) {
 
 func TestTheLanguageChosenLastTimeIsUsed(t *testing.T) {
 	app := test.NewTempApp(t)
-	app.Preferences().SetString(prefLanguage, "fr")
-	h := newHarness(t, func(d *Deps) { d.Lang = ""; d.Prefs = app.Preferences() })
+	app.Preferences().SetString("language", "fr")
+	h := newHarness(t, func(d *flow.Deps) { d.Lang = ""; d.Prefs = app.Preferences() })
 	if h.wiz.Lang() != "fr" {
 		t.Fatalf("language %s, want the remembered fr", h.wiz.Lang())
 	}

@@ -1,9 +1,7 @@
-package wizard
+package flow
 
 import (
 	"time"
-
-	"fyne.io/fyne/v2"
 
 	"qscert/certs/machine"
 	"qscert/certs/qrs"
@@ -11,24 +9,24 @@ import (
 	"qscert/certs/validate"
 )
 
-// Deps is what the wizard works with. The app fills it with the real
-// system (the OS store, the QRS client); tests and the demo fill it with a
-// memory or folder store and a simulated QRS.
+// Deps is what a flow works with. The app fills it with the real system
+// (the OS store, the QRS client); tests and the demo fill it with a memory
+// or folder store and a simulated QRS.
 type Deps struct {
 	// Prefs keeps the last folder, host and language between runs. Never
 	// the password.
-	Prefs fyne.Preferences
+	Prefs Preferences
 	// Store is where certificates are installed.
 	Store store.Store
 	// StoreErr says why there is no Store (none for this OS yet, no
-	// rights); the replace page shows it.
+	// rights); the old-certificates step shows it.
 	StoreErr error
 	// ClientScope is whose personal store receives the client certificate.
 	ClientScope store.Scope
-	// Machine describes this computer; it may take a DNS round trip, so
-	// the wizard calls it off the UI thread.
+	// Machine describes this computer; it may take a DNS round trip, so it
+	// is called from a Job. Nil is machine.This.
 	Machine func() machine.Info
-	// Now is the clock validation and backups use.
+	// Now is the clock validation and backups use. Nil is time.Now.
 	Now func() time.Time
 	// QRSAddress, when set ("127.0.0.1:PORT"), is dialled for the
 	// connection test instead of resolving the host: the demo's simulated
@@ -36,7 +34,7 @@ type Deps struct {
 	QRSAddress string
 	// QRSTimeout bounds the connection test; zero is qrs.DefaultTimeout.
 	QRSTimeout time.Duration
-	// SaveReport writes a support report; nil hides the button.
+	// SaveReport writes a support report; nil offers none.
 	SaveReport ReportSaver
 	// Demo is set in demo mode.
 	Demo *Demo
@@ -50,11 +48,18 @@ type Deps struct {
 	Quit func()
 }
 
+// Preferences is where a flow remembers things between runs. Fyne's
+// fyne.Preferences satisfies it; so does a map in a test.
+type Preferences interface {
+	String(key string) string
+	SetString(key, value string)
+}
+
 // Demo describes demo mode: a generated export, a sandbox store and a
 // simulated QRS, so nothing on the computer changes.
 type Demo struct {
 	Folder   string // where the generated export was written
-	Password string // its password, shown on the files page
+	Password string // its password, shown on the files step
 	Host     string // the simulated QRS's host name
 }
 
@@ -62,7 +67,7 @@ type Demo struct {
 // holds no password, and it must add none.
 type ReportSaver func(path string, in ReportInput) error
 
-// ReportInput is what the wizard knows when the user asks for a report.
+// ReportInput is what the flow knows when the user asks for a report.
 type ReportInput struct {
 	Lang       string
 	Folder     string

@@ -1,0 +1,141 @@
+package flow
+
+import (
+	"strconv"
+	"strings"
+
+	"qscert/certs/install"
+	"qscert/certs/qlik"
+)
+
+// FieldID names a question a step asks.
+type FieldID string
+
+const (
+	FieldFolder         FieldID = "folder"         // the export folder
+	FieldPassword       FieldID = "password"       // the export's password
+	FieldHost           FieldID = "host"           // the Qlik Sense server
+	FieldBackupDir      FieldID = "backupDir"      // where the backup folder is made
+	FieldBackupPassword FieldID = "backupPassword" // protects the backup
+)
+
+// Field is one question of a step, as data, so that the window and a
+// console ask the same things with the same words.
+type Field struct {
+	ID          FieldID
+	Label       string // translation key
+	Placeholder string // translation key of an example value; "" for none
+	// Secret: a password. It is masked, and never saved, logged or
+	// reported; the flow keeps it in memory only.
+	Secret bool
+	// Validated: Problem can refuse an answer, and says why.
+	Validated bool
+}
+
+var (
+	filesFields = []Field{
+		{ID: FieldFolder, Label: "wizard.files.folder", Placeholder: "wizard.files.folder.placeholder"},
+		{ID: FieldPassword, Label: "wizard.files.password", Secret: true},
+		{ID: FieldHost, Label: "wizard.files.host", Placeholder: "wizard.files.host.placeholder", Validated: true},
+	}
+	backupFields = []Field{
+		{ID: FieldBackupDir, Label: "wizard.old.backup.folder"},
+		{ID: FieldBackupPassword, Label: "wizard.old.backup.password", Secret: true, Validated: true},
+	}
+)
+
+// Value is what a field holds now.
+func (f *Install) Value(id FieldID) string {
+	switch id {
+	case FieldFolder:
+		return f.folder
+	case FieldPassword:
+		return f.password
+	case FieldHost:
+		return f.host
+	case FieldBackupDir:
+		return f.backupDir
+	case FieldBackupPassword:
+		return f.backupPassword
+	}
+	return ""
+}
+
+// Set answers a field. Each answer is a new revision of the inputs it
+// belongs to: what was computed from the old value is stale.
+func (f *Install) Set(id FieldID, value string) {
+	switch id {
+	case FieldFolder:
+		f.folder = strings.TrimSpace(value)
+		if f.folder != "" {
+			f.files = nil
+		}
+		f.exportRev++
+	case FieldPassword:
+		f.password = value
+		f.exportRev++
+	case FieldHost:
+		f.host = strings.TrimSpace(value)
+		f.exportRev++
+	case FieldBackupDir:
+		f.backupDir = value
+		f.choicesChanged()
+	case FieldBackupPassword:
+		f.backupPassword = value
+		f.choicesChanged()
+	}
+}
+
+// Hint is the sentence under a field (translation key and parameters); it
+// may depend on what was answered before.
+func (f *Install) Hint(id FieldID) (key string, params map[string]string) {
+	min := map[string]string{"min": strconv.Itoa(install.MinBackupPassword)}
+	switch id {
+	case FieldFolder:
+		return "wizard.files.folder.hint", nil
+	case FieldPassword:
+		if d := f.deps.Demo; d != nil {
+			return "wizard.files.password.demo", map[string]string{"password": d.Password}
+		}
+		return "wizard.files.password.hint", nil
+	case FieldHost:
+		return "wizard.files.host.hint", nil
+	case FieldBackupDir:
+		return "wizard.old.backup.folder.hint", nil
+	case FieldBackupPassword:
+		if f.backupPassword != "" && f.backupPassword == f.password {
+			return "wizard.old.backup.password.same", min
+		}
+		return "wizard.old.backup.password.hint", min
+	}
+	return "", nil
+}
+
+// Problem says what is wrong with value as an answer to a field
+// (translation key and parameters), or "" when it is usable.
+func Problem(id FieldID, value string) (key string, params map[string]string) {
+	switch id {
+	case FieldHost:
+		return HostProblem(value), nil
+	case FieldBackupPassword:
+		if !install.BackupPasswordOK(value) {
+			return "wizard.old.backup.password.short", map[string]string{"min": strconv.Itoa(install.MinBackupPassword)}
+		}
+	}
+	return "", nil
+}
+
+// HostProblem says what is wrong with a server name (a translation key),
+// or "" when it is usable. The QRS is reached at https://HOST:4242, so the
+// field wants the name alone, not a URL or a port; an IP address is
+// allowed (validation warns about it). What a host name is, qlik.ParseHost
+// says.
+func HostProblem(host string) string {
+	if strings.TrimSpace(host) == "" {
+		return "wizard.files.host.empty"
+	}
+	if h, ok := qlik.ParseHost(host); !ok || h.Decorated {
+		return "wizard.files.host.only-name"
+	}
+	return ""
+}

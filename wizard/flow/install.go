@@ -1,0 +1,144 @@
+package flow
+
+import (
+	"sync"
+	"time"
+
+	"qscert/certs/export"
+	"qscert/certs/install"
+	"qscert/certs/machine"
+	"qscert/certs/qrs"
+	"qscert/certs/validate"
+)
+
+// The install flow's steps ("Install exported certificates on this
+// machine").
+const (
+	StepWelcome StepID = "welcome" // this computer's names, the choice of flow, the language
+	StepGuide   StepID = "guide"   // the QMC export dialog as a checklist
+	StepFiles   StepID = "files"   // the export, its password, the server; checked live
+	StepOld     StepID = "old"     // what the stores hold that the install replaces; the backup
+	StepInstall StepID = "install" // the plan applied, with progress and rollback
+	StepDone    StepID = "done"    // summary, connection test, support report
+)
+
+// Install is the install flow: its steps, what the user chose and what the
+// flow learned. Passwords stay in memory: they are never saved, logged or
+// put in a report.
+type Install struct {
+	Walk
+	deps   Deps
+	lang   string
+	lookup func() machine.Info // deps.Machine, called once
+
+	machine      machine.Info
+	machineKnown bool
+
+	// The export's inputs, and the check of them.
+	folder   string   // the export folder, or empty when files were picked
+	files    []string // individual files, when picked one by one
+	password string
+	host     string
+	// exportRev counts changes to the four above; checkStarted and
+	// checked are the revisions the last check was started and stored for.
+	exportRev, checkStarted, checked Rev
+	export                           *export.Export
+	report                           *validate.Report
+	loadErr                          error // the folder could not be used at all
+
+	// The old certificates: the user's choices, and the plan made from them.
+	keep                          map[string]bool // thumbprints of old certificates the user unticked
+	backupDir                     string
+	backupPassword                string
+	backupProposed                bool // the defaults above were proposed once
+	planRev, planStarted, planned Rev
+	found                         []install.Found // nil until the stores were looked at
+	plan                          *install.Plan
+	planErr                       error
+
+	// The install.
+	installing bool
+	attempted  Rev // the planRev the last install was started for
+	installed  bool
+	done       []install.Step // the steps done so far
+	progress   float64        // 0 to 1
+	result     *install.Result
+	installErr error
+
+	// The connection test and the support report.
+	testing   bool
+	diagnosis *qrs.Diagnosis
+	testErr   error
+	saving    bool
+	saved     *Saved
+}
+
+// NewInstall starts the install flow at its first step, with what was
+// remembered from the last run (or the demo's export and server).
+func NewInstall(deps Deps) *Install {
+	if deps.Machine == nil {
+		deps.Machine = machine.This
+	}
+	if deps.Now == nil {
+		deps.Now = time.Now
+	}
+	if deps.Quit == nil {
+		deps.Quit = func() {}
+	}
+	f := &Install{deps: deps, keep: map[string]bool{}, exportRev: 1, planRev: 1}
+	f.lookup = sync.OnceValue(deps.Machine)
+	f.Walk = Walk{steps: f.installSteps(), quit: deps.Quit}
+	f.loadPrefs()
+	return f
+}
+
+// installSteps is the flow as data: each step's words, questions, gates
+// and what arriving at it does.
+func (f *Install) installSteps() []step {
+	return []step{
+		{Step: Step{ID: StepWelcome, Name: "wizard.step.welcome", Title: "wizard.welcome.title", Intro: "wizard.welcome.intro",
+			NextLabel: "wizard.next"}},
+		{Step: Step{ID: StepGuide, Name: "wizard.step.guide", Title: "wizard.guide.title", Intro: "wizard.guide.intro",
+			NextLabel: "wizard.next"}},
+		{Step: Step{ID: StepFiles, Name: "wizard.step.files", Title: "wizard.files.title", Intro: "wizard.files.intro",
+			NextLabel: "wizard.next", Fields: filesFields},
+			ready: f.exportReady, enter: f.enterFiles},
+		{Step: Step{ID: StepOld, Name: "wizard.step.old", Title: "wizard.old.title", Intro: "wizard.old.intro",
+			NextLabel: "wizard.install", Fields: backupFields},
+			ready: f.planReady, enter: f.enterOld},
+		{Step: Step{ID: StepInstall, Name: "wizard.step.install", Title: "wizard.install.title", Intro: "wizard.install.intro",
+			NextLabel: "wizard.next"},
+			ready: f.Installed, canBack: f.installFailed, busy: f.Installing},
+		{Step: Step{ID: StepDone, Name: "wizard.step.done", Title: "wizard.done.title", Intro: "wizard.done.intro",
+			NextLabel: "wizard.finish", Last: true},
+			canBack: never},
+	}
+}
+
+func never() bool { return false }
+
+// Lang is the language the flow is shown in.
+func (f *Install) Lang() string { return f.lang }
+
+// SetLang switches the language and remembers the choice.
+func (f *Install) SetLang(lang string) {
+	f.lang = lang
+	f.savePref(prefLanguage, lang)
+}
+
+// Demo is set in demo mode.
+func (f *Install) Demo() *Demo { return f.deps.Demo }
+
+// Machine is this computer's names, once looked up (LookUpMachine).
+func (f *Install) Machine() (info machine.Info, known bool) { return f.machine, f.machineKnown }
+
+// LookUpMachine finds this computer's names. It may take a DNS round trip.
+func (f *Install) LookUpMachine() *Job[machine.Info] {
+	return &Job[machine.Info]{run: f.lookup}
+}
+
+// ApplyMachine stores this computer's names.
+func (f *Install) ApplyMachine(info machine.Info) bool {
+	f.machine, f.machineKnown = info, true
+	return true
+}

@@ -1,0 +1,102 @@
+package flow_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"qscert/certs/qlik"
+	"qscert/certs/qrs/qrstest"
+	"qscert/wizard/flow"
+	"qscert/wizard/flow/flowtest"
+)
+
+// The export's and the backup's passwords stay in memory: no preference
+// ever holds one, even for a moment, and the report's input has none.
+func TestThePasswordsNeverReachPreferencesNorTheReport(t *testing.T) {
+	const backupPassword = "Backup-Pa55word-9"
+	s := flowtest.NewSite(t, qrstest.Options{})
+	var given []flow.ReportInput
+	c := newConsole(t, func(d *flow.Deps) {
+		d.Store = s.Store
+		d.QRSAddress = s.QRS.Addr
+		d.SaveReport = func(_ string, in flow.ReportInput) error { given = append(given, in); return nil }
+	})
+	c.f.SetLang("fr")
+	c.answerFiles(s.Dir, flowtest.Password, flowtest.Host)
+	c.next()
+	c.f.Set(flow.FieldBackupPassword, backupPassword)
+	c.f.RunDue(nil)
+	c.next()
+	c.f.RunDue(nil)
+	c.next()
+	c.f.ApplyTest(c.f.ConnectionTest().Run())
+	c.f.ApplySaved(c.f.SaveReport(t.TempDir() + "/r.zip").Run())
+	if !c.f.Installed() || len(given) != 1 {
+		t.Fatalf("the walk did not get to the report: %v", c.f.InstallErr())
+	}
+
+	if len(c.prefs.Log) == 0 {
+		t.Fatal("nothing was remembered at all")
+	}
+	for _, kv := range c.prefs.Log {
+		key, value, _ := strings.Cut(kv, "=")
+		if strings.Contains(strings.ToLower(key), "password") {
+			t.Errorf("preference %q is a password", key)
+		}
+		for _, secret := range []string{flowtest.Password, backupPassword} {
+			if strings.Contains(value, secret) {
+				t.Errorf("preference %q holds a password", kv)
+			}
+		}
+	}
+	if c.prefs.Values["language"] != "fr" {
+		t.Errorf("the language chosen was not remembered: %v", c.prefs.Values)
+	}
+	in := given[0]
+	doc, _ := json.Marshal(in)
+	for _, secret := range []string{flowtest.Password, backupPassword} {
+		if text := fmt.Sprintf("%+v %s", in, doc); strings.Contains(text, secret) {
+			t.Errorf("the report's input holds a password: %s", text)
+		}
+	}
+}
+
+// Demo mode starts from its own export and server, and remembers neither:
+// they vanish on exit. The language chosen is remembered.
+func TestTheDemoStartsFromItsExportAndRemembersOnlyTheLanguage(t *testing.T) {
+	prefs := flowtest.NewPrefs()
+	prefs.Values["host"], prefs.Values["lastFolder"] = "remembered.example", "/remembered"
+	demo := &flow.Demo{Folder: flowtest.WriteExport(t, "demo.local", flowtest.Machine, qlik.FormatWindows), Password: flowtest.Password, Host: "demo.local"}
+	f := flow.NewInstall(flow.Deps{Prefs: prefs, Demo: demo, Lang: "en", Machine: flowtest.MachineInfo})
+	if f.Value(flow.FieldFolder) != demo.Folder || f.Value(flow.FieldHost) != demo.Host {
+		t.Fatalf("demo starts with %q, %q", f.Value(flow.FieldFolder), f.Value(flow.FieldHost))
+	}
+	if key, params := f.Hint(flow.FieldPassword); key != "wizard.files.password.demo" || params["password"] != demo.Password {
+		t.Errorf("the demo's password hint: %s %v", key, params)
+	}
+	f.Next()
+	f.Next()
+	f.Set(flow.FieldPassword, demo.Password)
+	f.RunDue(nil)
+	f.SetLang("fr")
+	if !f.CanNext() {
+		t.Fatalf("the demo export does not check: %+v %v", f.Report(), f.LoadErr())
+	}
+	if prefs.Values["host"] != "remembered.example" || prefs.Values["lastFolder"] != "/remembered" || prefs.Values["language"] != "fr" {
+		t.Errorf("preferences after the demo: %v", prefs.Values)
+	}
+}
+
+func TestTheFolderAndHostRememberedAreProposedAndTheLanguageChosenIsUsed(t *testing.T) {
+	prefs := flowtest.NewPrefs()
+	prefs.Values["host"], prefs.Values["lastFolder"], prefs.Values["language"] = flowtest.Host, "/exports/x", "fr"
+	f := flow.NewInstall(flow.Deps{Prefs: prefs})
+	if f.Value(flow.FieldFolder) != "/exports/x" || f.Value(flow.FieldHost) != flowtest.Host || f.Lang() != "fr" {
+		t.Errorf("proposed %q, %q, language %s", f.Value(flow.FieldFolder), f.Value(flow.FieldHost), f.Lang())
+	}
+	if f := flow.NewInstall(flow.Deps{Prefs: prefs, Lang: "en"}); f.Lang() != "en" {
+		t.Errorf("the language asked for is not used: %s", f.Lang())
+	}
+}

@@ -1,0 +1,49 @@
+package wizard
+
+import (
+	"fyne.io/fyne/v2"
+
+	"qscert/wizard/flow"
+)
+
+// page draws one step. It reads the flow and changes it; it never calls
+// another page: what one step learns reaches the others through the flow.
+type page interface {
+	// view is the page's content, made once per language.
+	view() fyne.CanvasObject
+	// enter is called each time the step is shown: the page takes what
+	// changed elsewhere (a folder dropped) and starts the work the step
+	// waits for.
+	enter()
+	// refresh draws the flow's state; it is called after every change.
+	refresh()
+}
+
+// newPage makes the page of step s (whose Fields it asks).
+type newPage func(w *Wizard, s flow.Step) page
+
+// step is one step of the flow with the page that draws it.
+type step struct {
+	flow.Step
+	new newPage
+}
+
+// installPages are the pages of the install flow's steps.
+var installPages = map[flow.StepID]newPage{
+	flow.StepWelcome: newWelcomePage,
+	flow.StepGuide:   newGuidePage,
+	flow.StepFiles:   newFilesPage,
+	flow.StepOld:     newOldPage,
+	flow.StepInstall: newInstallPage,
+	flow.StepDone:    newDonePage,
+}
+
+// installSteps pairs the flow's steps with their pages; a test checks that
+// every step has one.
+func installSteps(steps []flow.Step) []step {
+	out := make([]step, len(steps))
+	for i, s := range steps {
+		out[i] = step{Step: s, new: installPages[s.ID]}
+	}
+	return out
+}
