@@ -1,0 +1,5 @@
+//go:build windows && !gles && !arm && !arm64
+
+package glprobe
+
+const driverProbed = true
