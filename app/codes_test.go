@@ -3,6 +3,7 @@ package app
 import (
 	"testing"
 
+	"qscert/app/glprobe"
 	"qscert/certs"
 	"qscert/certs/coded"
 	"qscert/certs/qrs"
@@ -13,7 +14,7 @@ import (
 // allCodes are the codes a user can meet, from every part of the program.
 func allCodes() []coded.Code {
 	var all []coded.Code
-	for _, list := range [][]coded.Code{certs.FindingCodes, certs.ErrorCodes, certs.InstallCodes, store.Codes, qrs.Codes, qrs.SetupCodes, Codes} {
+	for _, list := range [][]coded.Code{certs.FindingCodes, certs.ErrorCodes, certs.InstallCodes, store.Codes, qrs.Codes, qrs.SetupCodes, Codes, glprobe.Codes} {
 		all = append(all, list...)
 	}
 	return all
