@@ -49,7 +49,7 @@ func TestDecideOutsideWindowsExplainsInTheTerminalThenTakesTheConsole(t *testing
 	r := Result{Probed: true, Reason: ReasonContextRefused, Version: "1.1 Mesa 22.3.6", Renderer: "llvmpipe", Display: ":0"}
 	for lang, want := range map[string][]string{
 		"en": {"needs OpenGL 2.1", "offers only OpenGL 1.1 Mesa 22.3.6 (llvmpipe)", "turn on 3D acceleration", "continues in the terminal"},
-		"fr": {"besoin d'OpenGL 2.1", "n'offre que OpenGL 1.1 Mesa 22.3.6 (llvmpipe)", "activez l'accélération 3D", "continue dans le terminal"},
+		"fr": {"besoin d'OpenGL 2.1", "n'offre qu'OpenGL 1.1 Mesa 22.3.6 (llvmpipe)", "activez l'accélération 3D", "continue dans le terminal"},
 	} {
 		var errOut bytes.Buffer
 		d := choose(r, Config{Lang: lang, Getenv: fakeEnv(nil), Stderr: &errOut}, "linux")
