@@ -65,8 +65,8 @@ go test -run '^$' -bench Probe -benchtime 20x ./app/glprobe
 step "Linux: the real qscert"
 go build -o "$work/qscert" .
 go build -o "$work/mapwait" ./tools/mapwait
-export HOME="$work/home"
-mkdir -p "$HOME"
+# A private HOME for qscert's Fyne preferences (not for go: its caches stay).
+mkdir -p "$work/home"
 
 # no_window NAME ENV...: qscert must print the explanation and end on
 # no-opengl, having recorded the console path, within the timeout.
@@ -74,7 +74,7 @@ no_window() {
 	local name=$1
 	shift
 	local rec="$work/$name.json" code=0
-	env "$@" QSCERT_GLPROBE_RECORD="$rec" timeout 30 "$work/qscert" >"$work/$name.out" 2>"$work/$name.err" || code=$?
+	env HOME="$work/home" "$@" QSCERT_GLPROBE_RECORD="$rec" timeout 30 "$work/qscert" >"$work/$name.out" 2>"$work/$name.err" || code=$?
 	[ "$code" != 124 ] || fail "$name: qscert hung"
 	[ "$code" = 2 ] || fail "$name: exit $code, want 2 (no-opengl): $(cat "$work/$name.err")"
 	grep -q "needs OpenGL 2.1" "$work/$name.err" || fail "$name: no explanation: $(cat "$work/$name.err")"
@@ -87,7 +87,7 @@ no_window gl11 MESA_GL_VERSION_OVERRIDE=1.1
 no_window nodisplay DISPLAY=
 no_window waylandonly DISPLAY= WAYLAND_DISPLAY=wayland-0
 
-ms=$(QSCERT_GLPROBE_RECORD="$work/window.json" "$work/mapwait" -title 'Qlik Sense Certificate Wizard' \
+ms=$(HOME="$work/home" QSCERT_GLPROBE_RECORD="$work/window.json" "$work/mapwait" -title 'Qlik Sense Certificate Wizard' \
 	-pidfile "$work/pid" -timeout 60s -- "$work/qscert" --demo) || fail "with OpenGL, no window"
 kill "$(cat "$work/pid")" 2>/dev/null || true
 rm -f "$work/pid"

@@ -120,7 +120,7 @@ func cString(p uintptr) string {
 	return string(b)
 }
 
-var errNoCode = errors.New("failed without an error code")
+var errNoCode = errors.New("no error code")
 
 // lastError is GetLastError as SyscallN saw it, or a generic error when
 // the call failed without setting one.
