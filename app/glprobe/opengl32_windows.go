@@ -103,15 +103,16 @@ func (g *gl) glGetString(name uint32) string {
 	return cString(r)
 }
 
-// cString copies a NUL-terminated string the driver owns (at most 4 KiB,
-// so that a driver's missing terminator cannot run away).
+// cString copies a NUL-terminated string the driver owns (at most 64 KiB,
+// far more than any extension list, so that a driver's missing terminator
+// cannot run away).
 func cString(p uintptr) string {
 	if p == 0 {
 		return ""
 	}
 	// The driver's memory, not Go's: no GC concern. The double
 	// indirection is the conversion go vet accepts for such a pointer.
-	b := unsafe.Slice(*(**byte)(unsafe.Pointer(&p)), 4096)
+	b := unsafe.Slice(*(**byte)(unsafe.Pointer(&p)), 1<<16)
 	for i, c := range b {
 		if c == 0 {
 			return string(b[:i])

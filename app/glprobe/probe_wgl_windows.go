@@ -72,36 +72,7 @@ const (
 	errorClassAlreadyExists = 1410 // ERROR_CLASS_ALREADY_EXISTS
 )
 
-// pixelFormatDescriptor is PIXELFORMATDESCRIPTOR (40 bytes).
-type pixelFormatDescriptor struct {
-	Size, Version                                  uint16
-	Flags                                          uint32
-	PixelType, ColorBits, RedBits, RedShift        uint8
-	GreenBits, GreenShift, BlueBits, BlueShift     uint8
-	AlphaBits, AlphaShift, AccumBits, AccumRedBits uint8
-	AccumGreenBits, AccumBlueBits, AccumAlphaBits  uint8
-	DepthBits, StencilBits, AuxBuffers, LayerType  uint8
-	Reserved                                       uint8
-	LayerMask, VisibleMask, DamageMask             uint32
-}
-
-// wndClassEx is WNDCLASSEXW.
-type wndClassEx struct {
-	Size       uint32
-	Style      uint32
-	WndProc    uintptr
-	ClsExtra   int32
-	WndExtra   int32
-	Instance   windows.Handle
-	Icon       windows.Handle
-	Cursor     windows.Handle
-	Background windows.Handle
-	MenuName   *uint16
-	ClassName  *uint16
-	IconSm     windows.Handle
-}
-
-var probeClassName = windows.StringToUTF16Ptr("qscert-glprobe")
+var probeClassName, _ = windows.UTF16PtrFromString("qscert-glprobe")
 
 // wglProbe holds what one probe made, for clean-up.
 type wglProbe struct {
