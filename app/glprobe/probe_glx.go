@@ -16,6 +16,14 @@ package glprobe
 // server went away mid-probe) parks the probing thread for good rather
 // than return into exit(): Probe's timeout then answers, and the process
 // goes on to the console. Both handlers are put back when the probe ends.
+//
+// After a probe that found the window possible, its X connection stays
+// open, idle, with everything it made destroyed: an X server whose last
+// client leaves resets itself (Xvfb, and a bare xinit session, do unless
+// started with -noreset) and refuses connections while it does, so closing
+// it would race GLFW's own XOpenDisplay a few milliseconds later. An open
+// connection also keeps Mesa's driver loaded for GLFW. One connection per
+// process at most; the others are closed.
 
 /*
 #cgo LDFLAGS: -lGL -lX11
@@ -56,6 +64,7 @@ typedef struct {
 } qs_glx_result;
 
 static int qs_error_code, qs_request_code, qs_minor_code;
+static Display *qs_kept;
 
 static int qs_on_error(Display *d, XErrorEvent *e) {
 	qs_error_code = e->error_code;
@@ -202,7 +211,12 @@ out:
 		if (vi) XFree(vi);
 		if (configs) XFree(configs);
 		XSync(dpy, False);
-		XCloseDisplay(dpy);
+		// The first connection that found the window possible stays open
+		// (see the comment at the top); any other is closed.
+		if (r->stage == QS_OK && !qs_kept)
+			qs_kept = dpy;
+		else
+			XCloseDisplay(dpy);
 	}
 	XSetErrorHandler(old_error);
 	XSetIOErrorHandler(old_io_error);
