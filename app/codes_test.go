@@ -3,6 +3,7 @@ package app
 import (
 	"testing"
 
+	"qscert/app/glprobe"
 	"qscert/assets/i18n"
 	"qscert/certs/accounts"
 	"qscert/certs/boundedfile"
@@ -22,7 +23,7 @@ func registries() map[string]*coded.Registry {
 	return map[string]*coded.Registry{
 		"export": export.Codes, "validate": validate.Codes, "install": install.Codes,
 		"store": store.Codes, "qrs": qrs.Codes, "app": Codes, "support": support.Codes,
-		"boundedfile": boundedfile.Codes, "secretfile": secretfile.Codes, "accounts": accounts.Codes,
+		"boundedfile": boundedfile.Codes, "secretfile": secretfile.Codes, "accounts": accounts.Codes, "glprobe": glprobe.Codes,
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"qscert/app/glprobe"
 	"qscert/assets"
 	"qscert/assets/i18n"
 	"qscert/certs/store"
@@ -22,6 +23,11 @@ func runGUI(env *Env, args []string) int {
 	opts, err := parseGUIOptions(args)
 	if err != nil {
 		return fail(env, i18n.New(""), err, ExitUsage)
+	}
+	// Before Fyne: without an OpenGL 2.1 context its driver ends or hangs
+	// the process.
+	if d := windowOrConsole(env, opts.lang); d.Start != glprobe.StartWindow {
+		return startWithoutWindow(env, args, d)
 	}
 	// The wizard translates through package i18n, which can switch
 	// language at run time; nothing goes through Fyne's lang, so the

@@ -1,0 +1,64 @@
+package app
+
+import (
+	"fmt"
+
+	"qscert/app/glprobe"
+	"qscert/app/winconsole"
+	"qscert/assets/i18n"
+)
+
+// ConsoleWizard runs the wizard in a console, when the window cannot
+// open: why says why (the probe's result and what the user was told). The
+// console wizard sets it; until then the default explains and ends with
+// the coded error no-opengl.
+var ConsoleWizard = noConsoleWizard
+
+// windowOrConsole decides, before anything touches Fyne, whether the
+// wizard can open its window: Fyne's driver, unable to make its OpenGL
+// 2.1 context, would show its own error box and end the process, or hang.
+func windowOrConsole(env *Env, lang string) glprobe.Decision {
+	return glprobe.Decide(glprobe.Config{Lang: lang, Getenv: env.Getenv, Stderr: env.Stderr})
+}
+
+// startWithoutWindow follows a decision other than the window: the
+// console wizard, in a console of its own on Windows, or nothing when the
+// user declined it.
+func startWithoutWindow(env *Env, args []string, d glprobe.Decision) int {
+	if d.Start != glprobe.StartConsole {
+		return ExitUsage
+	}
+	lang := ""
+	if opts, err := parseGUIOptions(args); err == nil {
+		lang = opts.lang
+	}
+	t := i18n.New(lang)
+	c, err := winconsole.Open(t.T("wizard.title"))
+	if err != nil {
+		return fail(env, t, err, ExitUsage)
+	}
+	if c.Fresh {
+		env.Stdin, env.Stdout, env.Stderr = c.In, c.Out, c.Err
+		env.StdinIsTerminal = true
+	}
+	code := ConsoleWizard(env, args, d)
+	// The console Open made closes with the process: let the user read
+	// it first. Not when the box's answer was scripted: no one is there.
+	if d.Told != "scripted" {
+		c.HoldOpen(t.T("glprobe.press-enter"))
+	}
+	return code
+}
+
+// noConsoleWizard is ConsoleWizard until the console wizard exists: the
+// explanation (unless the terminal already shows it), then no-opengl.
+func noConsoleWizard(env *Env, args []string, why glprobe.Decision) int {
+	lang := ""
+	if opts, err := parseGUIOptions(args); err == nil {
+		lang = opts.lang
+	}
+	if why.Told != "terminal" && why.Explanation != "" {
+		fmt.Fprintf(env.Stderr, "%s\n\n", why.Explanation)
+	}
+	return fail(env, i18n.New(lang), glprobe.NoOpenGL(why), ExitUsage)
+}
