@@ -5,10 +5,10 @@ import (
 	"errors"
 	"io"
 	"os"
-	"strings"
 
 	"qscert/assets/i18n"
 	"qscert/certs/coded"
+	"qscert/certs/secretfile"
 )
 
 // passwordFlags read a password from a file, an environment variable or
@@ -73,11 +73,16 @@ func (p *passwordFlags) readOnce(env *Env, t *i18n.Translator) (string, bool, er
 	}
 	switch {
 	case p.file != "":
-		data, err := os.ReadFile(p.file)
+		// Bounded, never blocking on a FIFO, and decoded the ways Notepad
+		// (a UTF-8 BOM) and PowerShell 5.1's > (UTF-16LE with a BOM) write.
+		pw, err := secretfile.ReadPassword(p.file)
+		if coded.CodeOf(err) == secretfile.CodeEncoding {
+			return "", false, err
+		}
 		if err != nil {
 			return "", false, coded.New(CodePasswordFile, err, "file", p.file)
 		}
-		return firstLine(string(data)), true, nil
+		return pw, true, nil
 	case p.envVar != "":
 		v := env.Getenv(p.envVar)
 		if v == "" {
@@ -99,16 +104,11 @@ func (p *passwordFlags) readOnce(env *Env, t *i18n.Translator) (string, bool, er
 			// password is optional.
 			return "", true, nil
 		}
-		return firstLine(line), true, nil
+		pw, err := secretfile.Password([]byte(line))
+		if err != nil {
+			return "", false, err
+		}
+		return pw, true, nil
 	}
 	return "", false, nil
-}
-
-// firstLine keeps the first line without its line ending, so that a file
-// written by `echo` or Notepad gives the password typed.
-func firstLine(s string) string {
-	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
-		return s[:i]
-	}
-	return s
 }

@@ -13,7 +13,7 @@ import (
 
 // Variants is the corpus of broken exports. Each must make Validate report
 // its Code, never panic, and (tested with the stores) change nothing.
-var Variants = slices.Concat(folderVariants, realFileVariants)
+var Variants = slices.Concat(folderVariants, realFileVariants, limitVariants)
 
 // folderVariants are broken export folders as the generator writes them.
 var folderVariants = []Variant{

@@ -58,6 +58,13 @@ var (
 	CodeZipFolderNotFound    = Codes.Error("zip-folder-not-found")
 )
 
+// The export as a whole asks for more than any real export: too many files
+// or bytes, too many certificates and keys, too much key derivation.
+var (
+	CodeExportTooLarge    = Codes.Error("export-too-large")
+	CodeExportTooMuchWork = Codes.Error("export-too-much-work")
+)
+
 // Errors of the operation itself: the folder cannot be used at all.
 // LoadExport returns them as errors rather than findings, and the CLI
 // exits with 2.

@@ -160,6 +160,7 @@ func loadSources(sources []source, password string) *Export {
 		return sources[i].shown < sources[j].shown
 	})
 	a := newAssembly()
+	budget := newWorkBudget()
 	for _, src := range sources {
 		hint := nameHint(src.name)
 		if !utf8.ValidString(src.name) {
@@ -170,7 +171,11 @@ func loadSources(sources []source, password string) *Export {
 			a.failed(hint, *problem)
 			continue
 		}
-		p, err := parseFile(src.name, data, password)
+		if err := budget.spendFile(len(data)); err != nil {
+			a.failed(hint, fileFinding(err, src.name, src.shown))
+			break // the rest of the folder is not read either
+		}
+		p, err := parseFile(src.name, data, password, budget)
 		if err != nil {
 			a.failed(hint, fileFinding(err, src.name, src.shown))
 			continue

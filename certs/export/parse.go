@@ -31,14 +31,14 @@ const (
 // certificate, or a PFX. The error is coded (file-corrupt, wrong-password,
 // password-required, unknown-format); it never panics, whatever the bytes.
 func ParseFile(name string, data []byte, password string) (certs, chain []*x509.Certificate, keys []crypto.PrivateKey, err error) {
-	p, err := parseFile(name, data, password)
+	p, err := parseFile(name, data, password, newWorkBudget())
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	return p.certs, p.chain, p.keys, nil
 }
 
-func parseFile(name string, data []byte, password string) (p *parsed, err error) {
+func parseFile(name string, data []byte, password string, budget *workBudget) (p *parsed, err error) {
 	// The parsers below are third-party code fed with bytes from anywhere;
 	// youmark/pkcs8 panics on a ciphertext that is not whole blocks. A panic
 	// must never reach the user: it is a corrupt file.
@@ -50,11 +50,11 @@ func parseFile(name string, data []byte, password string) (p *parsed, err error)
 	// PEM files saved by Notepad or PowerShell start with a byte order
 	// mark, and PowerShell's are UTF-16.
 	if text := asText(data); bytes.Contains(text, []byte("-----BEGIN")) {
-		return parsePEM(text, password)
+		return parsePEM(text, password, budget)
 	}
 	lower := strings.ToLower(name)
 	if strings.HasSuffix(lower, ".pfx") || strings.HasSuffix(lower, ".p12") {
-		return parsePFX(data, password)
+		return parsePFX(data, password, budget)
 	}
 	// root.cer and .crt files come in DER as often as in PEM.
 	if c, err := x509.ParseCertificate(data); err == nil {
@@ -66,7 +66,7 @@ func parseFile(name string, data []byte, password string) (p *parsed, err error)
 		}
 	}
 	// A PFX renamed to something else still deserves a chance.
-	if p, err := parsePFX(data, password); err == nil || coded.CodeOf(err) != CodeFileCorrupt {
+	if p, err := parsePFX(data, password, budget); err == nil || coded.CodeOf(err) != CodeFileCorrupt {
 		return p, err
 	}
 	return nil, coded.New(CodeFileCorrupt, nil)

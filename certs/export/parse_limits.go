@@ -30,10 +30,18 @@ const maxDERDepth = 24
 // reaching them requires the right password, which a hostile file cannot
 // count on.
 func KDFWithinLimit(der []byte) bool {
-	return scanDER(der, 0)
+	_, ok := kdfWork(der)
+	return ok
 }
 
-func scanDER(der []byte, depth int) bool {
+// kdfWork is the key-derivation work der asks for: its iteration counts
+// added up; ok is false when one count alone is over the limit.
+func kdfWork(der []byte) (iterations int64, ok bool) {
+	ok = scanDER(der, 0, &iterations)
+	return iterations, ok
+}
+
+func scanDER(der []byte, depth int, total *int64) bool {
 	if depth > maxDERDepth {
 		return true
 	}
@@ -48,12 +56,15 @@ func scanDER(der []byte, depth int) bool {
 		rest = next
 		if i >= 1 && i <= 2 && isUniversal(prev, asn1.TagOctetString) && isUniversal(v, asn1.TagInteger) {
 			n := new(big.Int).SetBytes(v.Bytes)
-			if len(v.Bytes) > 0 && v.Bytes[0]&0x80 == 0 && n.Cmp(big.NewInt(maxKDFIterations)) > 0 {
-				return false
+			if len(v.Bytes) > 0 && v.Bytes[0]&0x80 == 0 {
+				if n.Cmp(big.NewInt(maxKDFIterations)) > 0 {
+					return false
+				}
+				*total += n.Int64()
 			}
 		}
 		enter := v.IsCompound || (isUniversal(v, asn1.TagOctetString) && holdsDER(v.Bytes))
-		if enter && !scanDER(v.Bytes, depth+1) {
+		if enter && !scanDER(v.Bytes, depth+1, total) {
 			return false
 		}
 		prev = v

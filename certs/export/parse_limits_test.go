@@ -68,7 +68,7 @@ func TestKDFWorkBoundedIgnoresCiphertextAndDigests(t *testing.T) {
 
 func TestParsePFXRefusesHugeIterationCountsBeforeDecoding(t *testing.T) {
 	der, _ := asn1.Marshal(kdfParams{Salt: []byte("saltsalt"), Iterations: 1 << 30})
-	_, err := parsePFX(der, "pw")
+	_, err := parsePFX(der, "pw", newWorkBudget())
 	if !errors.Is(err, ErrTooMuchWork) || coded.CodeOf(err) != CodeFileCorrupt {
 		t.Fatalf("a PFX asking for 2^30 iterations gave %v, want file-corrupt (too much work)", err)
 	}

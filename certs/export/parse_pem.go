@@ -15,8 +15,11 @@ import (
 // parsePEM reads every PEM block of a file. A block that is cut short (a
 // truncated copy) makes the whole file corrupt rather than silently
 // half-read.
-func parsePEM(data []byte, password string) (*parsed, error) {
+func parsePEM(data []byte, password string, budget *workBudget) (*parsed, error) {
 	p := &parsed{kind: kindPEM}
+	if err := spendPEM(data, budget); err != nil {
+		return nil, err
+	}
 	rest := data
 	unknown := 0
 	for {
@@ -33,7 +36,7 @@ func parsePEM(data []byte, password string) (*parsed, error) {
 			}
 			p.certs = append(p.certs, c)
 		case "RSA PRIVATE KEY", "EC PRIVATE KEY", "PRIVATE KEY", "ENCRYPTED PRIVATE KEY":
-			key, err := parsePEMKey(block, password)
+			key, err := parsePEMKey(block, password, budget)
 			if err != nil {
 				return nil, err
 			}
@@ -57,7 +60,7 @@ func parsePEM(data []byte, password string) (*parsed, error) {
 // parsePEMKey decodes a private key block. Qlik writes PKCS#1 keys; when the
 // export has a password they may be encrypted with it, in the legacy OpenSSL
 // form (Proc-Type: 4,ENCRYPTED) or as PKCS#8 ENCRYPTED PRIVATE KEY.
-func parsePEMKey(block *pem.Block, password string) (crypto.PrivateKey, error) {
+func parsePEMKey(block *pem.Block, password string, budget *workBudget) (crypto.PrivateKey, error) {
 	der := block.Bytes
 	//lint:ignore SA1019 the legacy OpenSSL PEM encryption is what such files use; Go's own
 	// decryption is deprecated only because the format is weak, not because it is wrong.
@@ -80,9 +83,6 @@ func parsePEMKey(block *pem.Block, password string) (crypto.PrivateKey, error) {
 		}
 		if password == "" {
 			return nil, coded.New(CodePasswordRequired, nil)
-		}
-		if !KDFWithinLimit(der) {
-			return nil, coded.New(CodeFileCorrupt, ErrTooMuchWork)
 		}
 		key, err := pkcs8.ParsePKCS8PrivateKey(der, []byte(password))
 		if err != nil {
@@ -121,4 +121,32 @@ func parseKeyDER(der []byte) (crypto.PrivateKey, error) {
 		return k, nil
 	}
 	return nil, errors.New("not a PKCS#1, PKCS#8 or SEC 1 private key")
+}
+
+// spendPEM counts, before anything is parsed or decrypted, every
+// certificate and key of a PEM file and the key derivation of its
+// encrypted keys, so that a file of thousands of expensive keys is refused
+// at once rather than after minutes.
+func spendPEM(data []byte, budget *workBudget) error {
+	rest := data
+	for {
+		var block *pem.Block
+		block, rest = pem.Decode(rest)
+		if block == nil {
+			return nil
+		}
+		switch block.Type {
+		case "CERTIFICATE", "X509 CERTIFICATE", "RSA PRIVATE KEY", "EC PRIVATE KEY", "PRIVATE KEY":
+			if err := budget.spendObject(); err != nil {
+				return err
+			}
+		case "ENCRYPTED PRIVATE KEY":
+			if err := budget.spendObject(); err != nil {
+				return err
+			}
+			if err := budget.spendKDF(block.Bytes); err != nil {
+				return err
+			}
+		}
+	}
 }

@@ -14,9 +14,9 @@ import (
 
 // parsePFX reads a PKCS#12 file: the legacy (RC2-40 / 3DES, SHA-1 MAC) and
 // the modern (AES-256, SHA-256 MAC) forms both decode with go-pkcs12.
-func parsePFX(data []byte, password string) (*parsed, error) {
-	if !KDFWithinLimit(data) {
-		return nil, coded.New(CodeFileCorrupt, ErrTooMuchWork)
+func parsePFX(data []byte, password string, budget *workBudget) (*parsed, error) {
+	if err := budget.spendKDF(data); err != nil {
+		return nil, err
 	}
 	outer, ok := pfxOuterOf(data)
 	if !ok {

@@ -2,11 +2,10 @@ package export
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"unicode/utf8"
 
+	"qscert/certs/boundedfile"
 	"qscert/certs/coded"
 	"qscert/certs/finding"
 	"qscert/certs/qlik"
@@ -21,39 +20,30 @@ func readBounded(path, name string) ([]byte, *finding.Finding) {
 }
 
 // readLimited is readBounded with another limit and the code that says a
-// file is over it (a zip has its own).
+// file is over it (a zip has its own). It reads through boundedfile: the
+// type is checked on the open handle, so a file swapped for a FIFO between
+// a look and the open cannot hang the read, and a device never ends one.
 func readLimited(path, name string, limit int64, tooLarge coded.Code) ([]byte, *finding.Finding) {
 	hint := nameHint(name)
-	info, err := os.Stat(path)
-	if err != nil {
-		f := newFinding(CodeFileUnreadable, hint, displayName(name), "detail", err.Error())
-		return nil, &f
+	data, err := boundedfile.Read(path, limit)
+	if err == nil {
+		return data, nil
 	}
-	if !info.Mode().IsRegular() {
-		f := newFinding(CodeFileUnreadable, hint, displayName(name), "detail", "not a regular file: "+info.Mode().Type().String())
-		return nil, &f
+	e := coded.As(err)
+	var f finding.Finding
+	switch {
+	case e != nil && e.Code == boundedfile.CodeTooLarge:
+		f = newFinding(tooLarge, hint, displayName(name), "size", e.Params["size"], "limit", fmt.Sprint(limit))
+	case e != nil && e.Code == boundedfile.CodeNotRegular:
+		f = newFinding(CodeFileUnreadable, hint, displayName(name), "detail", "not a regular file: "+e.Params["kind"])
+	default:
+		detail := err.Error()
+		if e != nil && e.Err != nil {
+			detail = e.Err.Error()
+		}
+		f = newFinding(CodeFileUnreadable, hint, displayName(name), "detail", detail)
 	}
-	if info.Size() > limit {
-		f := newFinding(tooLarge, hint, displayName(name), "size", fmt.Sprint(info.Size()), "limit", fmt.Sprint(limit))
-		return nil, &f
-	}
-	file, err := os.Open(path)
-	if err != nil {
-		f := newFinding(CodeFileUnreadable, hint, displayName(name), "detail", err.Error())
-		return nil, &f
-	}
-	defer file.Close()
-	// The size may change between Stat and Read; never read past the limit.
-	data, err := io.ReadAll(io.LimitReader(file, limit+1))
-	if err != nil {
-		f := newFinding(CodeFileUnreadable, hint, displayName(name), "detail", err.Error())
-		return nil, &f
-	}
-	if int64(len(data)) > limit {
-		f := newFinding(tooLarge, hint, displayName(name), "size", fmt.Sprint(len(data)), "limit", fmt.Sprint(limit))
-		return nil, &f
-	}
-	return data, nil
+	return nil, &f
 }
 
 // displayName makes a file name safe to show and to put in JSON: bytes that
