@@ -15,7 +15,7 @@ var sampleParams = map[string]string{
 	"suggest": "qlik.corp.example", "url": "https://qlik:4242/qrs/about", "status": "503 Service Unavailable",
 	"contentType": "text/html", "server": "nginx", "user": qrs.QlikUser, "store": "windows", "subject": "qlik",
 	"issuer": "other-CA", "root": "qlik-CA", "from": "2026-01-01", "to": "2036-01-01", "authenticate": "NTLM",
-	"reason": qrs.ReasonAlert,
+	"reason": qrs.ReasonAlert, "algorithm": "SHA1-RSA",
 }
 
 func TestEveryDiagnosisHasAdviceInEveryLanguage(t *testing.T) {

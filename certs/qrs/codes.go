@@ -18,6 +18,7 @@ var (
 	CodeTLSHostMismatch    = Codes.Error("tls-host-mismatch")    // the server's certificate names another host
 	CodeTLSClientRejected  = Codes.Error("tls-client-rejected")  // the server refused our certificate
 	CodeTLSHandshakeFailed = Codes.Error("tls-handshake-failed") // TLS failed for another reason
+	CodeTLSWeakSignature   = Codes.Error("tls-weak-signature")   // the server's certificate is signed with SHA-1 or MD5
 	CodeHTTP400Xrfkey      = Codes.Error("http-400-xrfkey")      // the xrfkey check failed on the way
 	CodeHTTP401            = Codes.Error("http-401")             // no usable client certificate: Windows auth asked
 	CodeHTTP403            = Codes.Error("http-403")             // the certificate's user has no rights
@@ -43,6 +44,7 @@ const (
 	ReasonRootRecreated   = "root-recreated"     // it names the root, whose key did not sign it
 	ReasonExpired         = "expired"            // the server's certificate expired
 	ReasonNotYetValid     = "not-yet-valid"      // the server's certificate is not valid yet
+	ReasonNotForServer    = "not-for-server"     // its key usage or extended key usage excludes a TLS server
 	ReasonNoCertificate   = "no-certificate"     // the server sent no certificate
 	ReasonAlert           = "alert"              // the server sent a TLS alert about our certificate
 	ReasonClosed          = "closed"             // the server closed the connection after our certificate
@@ -52,6 +54,6 @@ const (
 
 // Reasons lists the reasons, for the translation tests.
 var Reasons = []string{
-	ReasonNotSignedByRoot, ReasonRootRecreated, ReasonExpired, ReasonNotYetValid, ReasonNoCertificate,
+	ReasonNotSignedByRoot, ReasonRootRecreated, ReasonExpired, ReasonNotYetValid, ReasonNotForServer, ReasonNoCertificate,
 	ReasonAlert, ReasonClosed, ReasonProxyRefused, ReasonProxyNoCert,
 }

@@ -3,6 +3,7 @@ package qrs_test
 import (
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -35,6 +36,17 @@ func scenarios(t *testing.T) []scenario {
 	now := time.Now()
 	issue := func(cn string, from, to time.Time) *certstest.Issued {
 		is, err := site.Site.Issue(qlik.RoleServer, cn, from, to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return is
+	}
+	issueWith := func(cn string, change func(*x509.Certificate)) *certstest.Issued {
+		key, err := certstest.NewKey(2048)
+		if err != nil {
+			t.Fatal(err)
+		}
+		is, err := site.Site.IssueWithTemplate(qlik.RoleServer, cn, key, now.Add(-time.Hour), now.AddDate(1, 0, 0), change)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -94,6 +106,27 @@ func scenarios(t *testing.T) []scenario {
 			name: "server certificate not yet valid", server: qrstest.Options{ServerCert: issue("localhost", now.AddDate(0, 0, 2), now.AddDate(1, 0, 0))},
 			want: qrs.CodeTLSUntrustedServer, requests: 0,
 			params: map[string]string{"reason": qrs.ReasonNotYetValid},
+		},
+		{
+			name: "server certificate signed with SHA-1", want: qrs.CodeTLSWeakSignature, requests: 0,
+			server: qrstest.Options{ServerCert: issueWith("localhost", func(c *x509.Certificate) { c.SignatureAlgorithm = x509.SHA1WithRSA })},
+			params: map[string]string{"algorithm": "SHA1-RSA"},
+		},
+		{
+			name: "server certificate for clients only", want: qrs.CodeTLSUntrustedServer, requests: 0,
+			server: qrstest.Options{ServerCert: issueWith("localhost", func(c *x509.Certificate) { c.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth} })},
+			params: map[string]string{"reason": qrs.ReasonNotForServer},
+		},
+		{
+			name: "server certificate whose key may only sign certificates", want: qrs.CodeTLSUntrustedServer, requests: 0,
+			server: qrstest.Options{ServerCert: issueWith("localhost", func(c *x509.Certificate) { c.KeyUsage = x509.KeyUsageCertSign })},
+			params: map[string]string{"reason": qrs.ReasonNotForServer},
+		},
+		{
+			// RFC 6125: with a DNS SAN present the CN is not a name of the
+			// certificate, even when it is the host.
+			name: "CN names the host, DNS SANs do not", want: qrs.CodeTLSHostMismatch, requests: 0,
+			server: qrstest.Options{ServerCert: issueWith("localhost", func(c *x509.Certificate) { c.DNSNames = []string{"qlik-other.corp.example"} })},
 		},
 		{
 			name: "connected by IP address", want: qrs.CodeTLSHostMismatch, requests: 0,

@@ -37,6 +37,17 @@ func verifyServer(root *x509.Certificate, host string, now func() time.Time) fun
 			// recreated (the CN is the central node's name both times).
 			return untrusted(ReasonRootRecreated, host, leaf, root)
 		}
+		if weakSignature(leaf.SignatureAlgorithm) {
+			// CheckSignature accepts SHA-1 (only Verify refuses it), and a
+			// SHA-1 signature can be forged: a Qlik server never has one.
+			e := coded.New(CodeTLSWeakSignature, errors.New("server certificate signed with "+leaf.SignatureAlgorithm.String()),
+				"host", host, "algorithm", leaf.SignatureAlgorithm.String())
+			e.Params["subject"] = leaf.Subject.CommonName
+			return e
+		}
+		if !forServerAuth(leaf) {
+			return untrusted(ReasonNotForServer, host, leaf, root)
+		}
 		t := now()
 		if t.After(leaf.NotAfter) {
 			return untrusted(ReasonExpired, host, leaf, root)
@@ -65,15 +76,48 @@ func untrusted(reason, host string, leaf, root *x509.Certificate) error {
 	return e
 }
 
-// namesHost reports whether the certificate is for host, exactly: a SAN as
-// Go checks them (wildcards included), or a CN equal to host. Unlike
-// qlik.SameHost, a short name does not match an FQDN: the products whose
-// connection this test stands for would refuse that, so neither do we.
+// namesHost reports whether the certificate is for host, exactly, as RFC
+// 6125 says: a SAN as Go checks them (wildcards included), and the CN only
+// when the certificate has no DNS SAN at all (Qlik's older server
+// certificates name their host in the CN alone). Unlike qlik.SameHost, a
+// short name does not match an FQDN: the products whose connection this
+// test stands for would refuse that, so neither do we.
 func namesHost(leaf *x509.Certificate, host string) bool {
 	if leaf.VerifyHostname(host) == nil {
 		return true
 	}
+	if len(leaf.DNSNames) > 0 {
+		return false // RFC 6125 6.4.4: with DNS-IDs present, the CN is not looked at
+	}
 	return qlik.SameName(leaf.Subject.CommonName, host)
+}
+
+// weakSignature reports a signature algorithm that can be forged.
+func weakSignature(a x509.SignatureAlgorithm) bool {
+	switch a {
+	case x509.MD2WithRSA, x509.MD5WithRSA, x509.SHA1WithRSA, x509.DSAWithSHA1, x509.ECDSAWithSHA1:
+		return true
+	}
+	return false
+}
+
+// forServerAuth reports whether the certificate may serve TLS: a key usage,
+// when there is one, must allow digitalSignature or keyEncipherment, and
+// an extended key usage, when there is one, must allow serverAuth (or any
+// purpose). Qlik's server certificates have neither, which allows all.
+func forServerAuth(c *x509.Certificate) bool {
+	if c.KeyUsage != 0 && c.KeyUsage&(x509.KeyUsageDigitalSignature|x509.KeyUsageKeyEncipherment) == 0 {
+		return false
+	}
+	if len(c.ExtKeyUsage) == 0 && len(c.UnknownExtKeyUsage) == 0 {
+		return true
+	}
+	for _, u := range c.ExtKeyUsage {
+		if u == x509.ExtKeyUsageServerAuth || u == x509.ExtKeyUsageAny {
+			return true
+		}
+	}
+	return false
 }
 
 // suggestHost picks the name to connect with instead of host: the FQDN
