@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 
+	"qscert/assets/i18n"
 	"qscert/certs/coded"
 	"qscert/certs/install"
 	"qscert/certs/output"
@@ -82,11 +83,29 @@ func runInstall(env *Env, args []string) int {
 	if err != nil {
 		return c.finish(out, err, ExitUsage)
 	}
+	unlock, err := f.lockToApply(env, t, st)
+	if err != nil {
+		return c.finish(out, err, ExitUsage)
+	}
+	defer unlock()
 	plan, err := install.PlanInstall(exp, st, opts)
 	if err != nil {
 		return c.finish(out, err, ExitUsage)
 	}
 	return c.applyPlan(&f, st, plan, out)
+}
+
+// lockToApply takes the store's writer lock before the plan is made when
+// nobody will be asked to confirm it (--yes): a fleet script's install then
+// waits for another qscert and plans from what that one left, rather than
+// planning first and finding the store changed (plan-stale). A dry run, or
+// a plan a person reads before saying yes, holds no lock meanwhile: Apply
+// takes it and checks the plan is still fresh.
+func (f *changeFlags) lockToApply(env *Env, t *i18n.Translator, st store.Store) (func(), error) {
+	if !f.yes || f.dryRun {
+		return func() {}, nil
+	}
+	return lockForChange(env, t, st)
 }
 
 // applyPlan shows a plan, asks for confirmation and applies it; install and

@@ -33,6 +33,11 @@ func runRestore(env *Env, args []string) int {
 		return c.finish(out, err, ExitUsage)
 	}
 	defer st.Close()
+	unlock, err := f.lockToApply(env, t, st)
+	if err != nil {
+		return c.finish(out, err, ExitUsage)
+	}
+	defer unlock()
 	plan, err := install.PlanRestore(positional[0], st, install.InstallOptions{BackupDir: f.backupDir, BackupPassword: pw, Now: env.Now(), OnLockWait: lockWaitNotice(env, t)})
 	if err != nil {
 		return c.finish(out, err, ExitUsage)
