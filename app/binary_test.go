@@ -8,14 +8,24 @@ import (
 	"sync"
 	"testing"
 
+	"qscert/certs/durable"
 	"qscert/certs/install"
 )
 
 // TestMain makes the tests' backups with a cheap key derivation (the
 // commands make dozens of them; see install.FastKDFEnv), and removes the
 // programs qscertBinary and killableQscert built, if a test built them.
+//
+// Run with QSCERT_TEST_AS_PROGRAM=1, the test binary is qscert itself
+// (with the crash hook, see durable.InstallKillAtWrite): the Windows crash
+// test starts it under Wine as the program it kills, since no Go
+// toolchain runs there to build one.
 func TestMain(m *testing.M) {
 	os.Setenv(install.FastKDFEnv, "1")
+	if os.Getenv(asProgramEnv) == "1" {
+		durable.InstallKillAtWrite()
+		os.Exit(Main(os.Args[1:]))
+	}
 	code := m.Run()
 	for _, bin := range []string{binaryPath, killBin} {
 		if bin != "" {
@@ -24,6 +34,9 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+// asProgramEnv makes the test binary run as qscert (see TestMain).
+const asProgramEnv = "QSCERT_TEST_AS_PROGRAM"
 
 var (
 	binaryOnce sync.Once

@@ -35,6 +35,9 @@ QSCERT_REQUIRE_NGINX=1 QSCERT_REQUIRE_OPENSSL=1 CGO_ENABLED=0 go test -count=1 .
 
 step "go test under Wine (the Windows store on real crypt32)"
 bash tools/wine/test-windows.sh -count=1 ./certs/...
+# The crash test on the Windows stores: the test binary, run as qscert, is
+# killed at each of its writes (app/crash_windows_test.go).
+bash tools/wine/test-windows.sh -count=1 -run '^TestWindows' ./app
 
 step "go build with the desktop driver (cgo)"
 mkdir -p bin

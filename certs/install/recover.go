@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"sort"
+	"time"
 
 	"qscert/certs/coded"
 	"qscert/certs/durable"
@@ -63,8 +64,11 @@ func Recover(s store.Store) ([]Recovery, error) {
 }
 
 // RecoverIfIdle runs Recover when no other process is changing s (a reading
-// command must not wait for a writer, and a live writer's change is not
-// unfinished). It returns nothing when the store is busy.
+// command must not wait long for a writer, and a live writer's change is
+// not unfinished). It returns nothing when the store stays busy for
+// recoverWait: a lock still held that long is a live writer's, while the
+// lock of a process killed a moment ago may take a little while to be
+// released (Wine frees an abandoned mutex after the process has ended).
 func RecoverIfIdle(s store.Store) ([]Recovery, error) {
 	pc, ok := s.(store.PendingChanges)
 	if !ok {
@@ -73,8 +77,8 @@ func RecoverIfIdle(s store.Store) ([]Recovery, error) {
 	if pending, err := pc.Pending(); err != nil || len(pending) == 0 {
 		return nil, err
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel() // try once, do not wait
+	ctx, cancel := context.WithTimeout(context.Background(), recoverWait)
+	defer cancel()
 	unlock, err := lockStore(ctx, s, nil)
 	if coded.CodeOf(err) == store.CodeStoreBusy {
 		return nil, nil
@@ -85,6 +89,10 @@ func RecoverIfIdle(s store.Store) ([]Recovery, error) {
 	defer unlock()
 	return Recover(s)
 }
+
+// recoverWait is how long a reading command waits for the writer lock
+// before it leaves an unfinished change to the one at work on it.
+const recoverWait = 2 * time.Second
 
 func recoverOne(s store.Store, path string) (Recovery, error) {
 	rec := Recovery{Journal: path, Removed: []store.CertID{}}
