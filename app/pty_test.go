@@ -154,6 +154,11 @@ func TestTheTypedPasswordNeverShowsOnTheTerminal(t *testing.T) {
 			// whatever qscert does; a program that never prompts gets it
 			// after a while all the same, and must not show it either.
 			prompted := s.shows(c.prompt, 10*time.Second)
+			// A person reads the prompt before typing; the test waits for
+			// the terminal to stop echoing, which qscert does a moment
+			// after the prompt shows (keys typed ahead of any program's
+			// prompt are echoed by the terminal itself).
+			waitEchoOff(t, tty, 10*time.Second)
 			if _, err := typist.WriteString(ptyPassword + "\r"); err != nil {
 				t.Fatal(err)
 			}
@@ -189,6 +194,23 @@ func TestCtrlCAtThePasswordPromptGivesTheTerminalBack(t *testing.T) {
 		t.Fatalf("what was typed shows:\n%s", s.String())
 	}
 	assertEchoOn(t, tty)
+}
+
+// waitEchoOff waits until the terminal no longer echoes what is typed.
+func waitEchoOff(t *testing.T, tty *os.File, within time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for time.Now().Before(deadline) {
+		termios, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if termios.Lflag&unix.ECHO == 0 {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatal("qscert never turned the terminal's echo off")
 }
 
 func assertEchoOn(t *testing.T, tty *os.File) {
