@@ -1,31 +1,41 @@
 #!/usr/bin/env bash
 # The Windows program's smoke test, under Wine (make smoke-windows; CI runs
 # it from scripts/test.sh):
-#   tools/windows/smoke.sh [SCREENSHOT.png]
+#   tools/windows/smoke.sh [--release] [SCREENSHOT.png]
 # 1. builds bin/windows/qscert.exe and qscert.com (tools/windows/build.sh,
-#    incremental) and checks their subsystems, version resources, manifests
-#    and icon;
+#    incremental), or with --release both release archives
+#    (tools/windows/release.sh), checks what they hold and tests the files
+#    of the zip; checks the programs' subsystems, version resources,
+#    manifests and icon;
 # 2. from Wine's console (wine64 cmd /c): `qscert` finds qscert.com first;
 #    version prints the build's version; validate exits 0, 1 and 2 on a good
 #    export, a wrong password and a missing folder, and cmd.exe waits for
 #    each exit code; install --yes into Wine's real certificate stores
 #    (crypt32), list shows the certificates, restore puts the backup back;
-# 3. signs copies with a throw-away code-signing certificate made here, and
-#    checks them with osslsigncode verify and by running them;
+#    app/elevation's tests run under Wine too (the process token, runas);
+# 3. signs copies with a throw-away code-signing certificate made here (one
+#    timestamped by a local timestamp authority), and checks them with
+#    osslsigncode verify and by running them;
 # 4. opens the wizard in demo mode under Xvfb, checks its window has an
 #    icon, saves a screenshot (to SCREENSHOT.png when given) and measures,
 #    against tools/minimalwindow built and started the same way, the size
-#    and the launch-to-mapped time (QSCERT_SMOKE_RUNS runs each, median).
+#    and the launch-to-mapped time (QSCERT_SMOKE_RUNS runs each, median);
+#    `qscert --demo` typed in cmd.exe starts the window and returns.
 # Every step prints what it checked; any failure stops with exit 1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib.sh
 . tools/windows/lib.sh
 ensure_packages "${GUI_BUILD_PACKAGES[@]}" git wine64 gcc-mingw-w64-x86-64 xvfb x11-utils libgl1-mesa-dri \
-	osslsigncode openssl jq
+	osslsigncode openssl python3 jq zip unzip xz-utils
 ensure_go
 export LANG=en_US.UTF-8
 
+release=0
+if [ "${1:-}" = --release ]; then
+	release=1
+	shift
+fi
 shot_out="${1:-}"
 runs="${QSCERT_SMOKE_RUNS:-5}"
 work=$(mktemp -d)
@@ -33,7 +43,9 @@ wine64=$(command -v wine64 2>/dev/null || echo /usr/lib/wine/wine64)
 wineserver=$(command -v wineserver 2>/dev/null || echo /usr/lib/wine/wineserver)
 prefix="$work/prefix"
 xvfb_pid=""
+tsa_pid=""
 cleanup() {
+	[ -z "$tsa_pid" ] || kill "$tsa_pid" 2>/dev/null || true
 	WINEPREFIX="$prefix" "$wineserver" -k 2>/dev/null || true
 	if [ -n "$xvfb_pid" ]; then
 		kill "$xvfb_pid" 2>/dev/null || true
@@ -50,12 +62,40 @@ fail() {
 }
 ok() { echo "  ok: $*"; }
 
-step "build"
-bash tools/windows/build.sh
 version=$(qscert_version)
 name=$(fyne_app Name)
-exe="$WINDOWS_OUT/$name.exe"
-com="$WINDOWS_OUT/$name.com"
+if [ $release = 1 ]; then
+	step "release archives"
+	bash tools/windows/release.sh
+	zip="dist/$name-$version-windows-amd64.zip"
+	tarxz="dist/$name-$version-linux-amd64.tar.xz"
+	(cd dist && sha256sum -c SHA256SUMS) || fail "SHA256SUMS does not match the archives"
+	unzip -q "$zip" -d "$work/zip"
+	top="$work/zip/$name-$version-windows-amd64"
+	for f in "$name.exe" "$name.com" README.md THIRD_PARTY_NOTICES.txt; do
+		[ -s "$top/$f" ] || fail "$zip lacks $f"
+	done
+	for m in fyne.io/fyne/v2 golang.org/x/sys software.sslmate.com/src/go-pkcs12 "GLFW" "Go standard library"; do
+		grep -qF "$m" "$top/THIRD_PARTY_NOTICES.txt" || fail "THIRD_PARTY_NOTICES.txt does not name $m"
+	done
+	ok "$zip: $name.exe, $name.com, README.md, THIRD_PARTY_NOTICES.txt ($(grep -c '^=====' "$top/THIRD_PARTY_NOTICES.txt") headings)"
+	listing=$(tar -tJf "$tarxz")
+	for f in "bin/$name" "share/applications/$(fyne_app ID).desktop" "share/pixmaps/$(fyne_app ID).png"; do
+		grep -q "usr/\(local/\)\{0,1\}$f\$" <<<"$listing" || fail "$tarxz lacks $f: $listing"
+	done
+	mkdir -p "$work/tar"
+	tar -xJf "$tarxz" -C "$work/tar"
+	got=$("$(find "$work/tar" -path "*/bin/$name" | head -n1)" version 2>/dev/null)
+	[[ "$got" == "$name $version ("*"linux/amd64)" ]] || fail "the Linux binary says: $got"
+	ok "$tarxz: bin/$name (\"$got\"), its .desktop file and icon; SHA256SUMS checks"
+	exe="$top/$name.exe"
+	com="$top/$name.com"
+else
+	step "build"
+	bash tools/windows/build.sh
+	exe="$WINDOWS_OUT/$name.exe"
+	com="$WINDOWS_OUT/$name.com"
+fi
 go build -o "$work/mapwait" ./tools/mapwait
 go build -o "$work/xwd2png" ./tools/xwd2png
 go run ./tools/windows/smokeexport -dir "$work/exports"
@@ -91,6 +131,9 @@ manifest=$(cat "$work/resources-$name.exe"/*.manifest)
 grep -q 'name="Microsoft.Windows.Common-Controls" version="6.0.0.0"' <<<"$manifest" || fail "no Common Controls 6 in the manifest"
 grep -q '<dpiAwareness[^>]*>permonitorv2' <<<"$manifest" || fail "no per-monitor DPI awareness in the manifest"
 ok "$name.exe's manifest: Common Controls 6, per-monitor v2 DPI awareness"
+
+step "app/elevation on Wine's token and shell (its own prefix)"
+bash tools/wine/test-windows.sh -count=1 ./app/elevation
 
 step "a Wine prefix"
 tools/wine/setup.sh "$prefix" >/dev/null
@@ -187,8 +230,44 @@ openssl req -x509 -newkey rsa:2048 -sha256 -days 1 -nodes -keyout "$sig/key.pem"
 (umask 077 && openssl rand -hex 16 >"$sig/password.txt")
 openssl pkcs12 -export -inkey "$sig/key.pem" -in "$sig/cert.pem" -out "$sig/cert.pfx" -passout "file:$sig/password.txt"
 cp "$exe" "$com" "$sig/"
+# A timestamp authority on 127.0.0.1 (OpenSSL's, tools/windows/tsa.py) with
+# its own throw-away certificate, for QSCERT_SIGN_TIMESTAMP_URL.
+openssl req -x509 -newkey rsa:2048 -sha256 -days 1 -nodes -keyout "$sig/tsa.key" -out "$sig/tsa.pem" \
+	-subj "/CN=qscert smoke test TSA" -addext "extendedKeyUsage=critical,timeStamping" \
+	-addext "keyUsage=critical,digitalSignature" -addext "basicConstraints=critical,CA:false" 2>/dev/null
+echo 01 >"$sig/tsa.serial"
+cat >"$sig/tsa.cnf" <<CNF
+[ tsa ]
+default_tsa = smoke
+[ smoke ]
+serial = $sig/tsa.serial
+crypto_device = builtin
+signer_cert = $sig/tsa.pem
+certs = $sig/tsa.pem
+signer_key = $sig/tsa.key
+signer_digest = sha256
+default_policy = 1.2.3.4.1
+digests = sha256, sha384, sha512
+accuracy = secs:1
+ordering = yes
+tsa_name = no
+ess_cert_id_chain = no
+ess_cert_id_alg = sha256
+CNF
+python3 tools/windows/tsa.py "$sig/tsa.cnf" "$sig/tsa.port" &
+tsa_pid=$!
+for _ in $(seq 100); do [ -s "$sig/tsa.port" ] && break; sleep 0.05; done
+[ -s "$sig/tsa.port" ] || fail "the timestamp authority did not start"
 QSCERT_SIGN_PFX="$sig/cert.pfx" QSCERT_SIGN_PASSWORD_FILE="$sig/password.txt" \
+	QSCERT_SIGN_TIMESTAMP_URL="http://127.0.0.1:$(cat "$sig/tsa.port")" \
 	bash tools/windows/sign.sh "$sig/$name.exe"
+kill "$tsa_pid"
+wait "$tsa_pid" 2>/dev/null || true
+tsa_pid=""
+osslsigncode verify -CAfile "$sig/cert.pem" -TSA-CAfile "$sig/tsa.pem" -in "$sig/$name.exe" >"$sig/verify.txt" 2>&1 ||
+	{ cat "$sig/verify.txt"; fail "verify the timestamp of $name.exe"; }
+grep -q "Timestamp Server Signature verification: ok" "$sig/verify.txt" || fail "no valid timestamp: $(cat "$sig/verify.txt")"
+ok "$name.exe signed and timestamped by the local timestamp authority"
 # The other way in: the PFX and the password in variables, as CI secrets are.
 QSCERT_SIGN_PFX_BASE64=$(base64 -w0 "$sig/cert.pfx") QSCERT_SIGN_PASSWORD=$(cat "$sig/password.txt") \
 	bash tools/windows/sign.sh "$sig/$name.com"
@@ -242,6 +321,7 @@ launch() {
 }
 
 launch "$title" "$work/first.ms" "$name.exe" --demo
+first_ms=$(cat "$work/first.ms")
 # Fyne draws its first frame right after mapping; give it a moment.
 sleep 3
 win=$(LC_ALL=C xwininfo -root -tree | grep -F "\"$title\"" | head -n1 | awk '{print $1}')
@@ -265,6 +345,19 @@ ok "the wizard's window is up (${w}x$h), screenshot ${shot_out:-taken}"
 icon=$(xprop -id "$win" -notype 32c _NET_WM_ICON 2>/dev/null | head -c 200 || true)
 [[ "$icon" == *"_NET_WM_ICON = "[0-9]* ]] || fail "the window has no icon: $icon"
 ok "the window has an icon ($(sed -E 's/^_NET_WM_ICON = ([0-9]+), ([0-9]+).*/\1x\2/' <<<"$icon") px and more)"
+stop_app
+
+step "qscert.com asked for the window starts qscert.exe and returns"
+t0=$(date +%s%N)
+"$work/mapwait" -title "$title" -pidfile "$work/cmd.pid" -timeout 120s -- \
+	"$wine64" cmd /c "cd /d C:\\qscert && $name --demo" >/dev/null || fail "\`$name --demo\` in cmd.exe opened no window"
+win=$(LC_ALL=C xwininfo -root -tree | grep -F "\"$title\"" | head -n1 | awk '{print $1}')
+# Wine puts the Unix process id of the window's program on its X window.
+xprop -id "$win" _NET_WM_PID | awk '{print $3}' >"$work/pid"
+for _ in $(seq 200); do kill -0 "$(cat "$work/cmd.pid")" 2>/dev/null || break; sleep 0.05; done
+! kill -0 "$(cat "$work/cmd.pid")" 2>/dev/null || fail "cmd.exe still waits for $name --demo while its window is open"
+LC_ALL=C xwininfo -id "$win" | grep -q IsViewable || fail "the window closed with cmd.exe"
+ok "cmd.exe got its prompt back while the window stays up (window in $((($(date +%s%N) - t0) / 1000000)) ms)"
 stop_app
 
 step "size and launch-to-mapped time under Wine: the wizard against a minimal Fyne window"
@@ -293,6 +386,6 @@ row "minimal window" "$(mib "$work/minimal.exe")" "$work/minimal.ms"
 row "$name.exe" "$(mib "$exe")" "$work/wizard.ms"
 row "$name.exe --demo" "$(mib "$exe")" "$work/demo.ms"
 printf '  %-18s %10s\n' "$name.com" "$(mib "$com")"
-echo "  (the first start of $name.exe --demo in this prefix: $(cat "$work/first.ms") ms)"
+echo "  (the first start of $name.exe --demo in this fresh prefix: $first_ms ms)"
 
 step "all Windows smoke checks passed"
