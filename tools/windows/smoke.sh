@@ -132,6 +132,20 @@ grep -q 'name="Microsoft.Windows.Common-Controls" version="6.0.0.0"' <<<"$manife
 grep -q '<dpiAwareness[^>]*>permonitorv2' <<<"$manifest" || fail "no per-monitor DPI awareness in the manifest"
 ok "$name.exe's manifest: Common Controls 6, per-monitor v2 DPI awareness"
 
+step "Xvfb"
+# Before any Wine program: Wine's desktop process (explorer.exe), started
+# by the first of them, stays up for a while and keeps the display it was
+# started with; started without one, the window would have nowhere to go.
+display=70
+while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
+mkdir -p "$work/fb"
+Xvfb ":$display" -screen 0 1280x900x24 -fbdir "$work/fb" -nolisten tcp -nocursor >/dev/null 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.05; done
+kill -0 "$xvfb_pid" 2>/dev/null && [ -e "/tmp/.X11-unix/X$display" ] || fail "Xvfb :$display did not start"
+export DISPLAY=":$display" FYNE_THEME=light
+ok "display :$display"
+
 step "app/elevation on Wine's token and shell (its own prefix)"
 bash tools/wine/test-windows.sh -count=1 ./app/elevation
 
@@ -291,13 +305,6 @@ out=$(timeout 120 "$wine64" cmd /c "cd /d C:\\pick && $name version" 2>&1 | tr -
 ok "the signed $name.com runs"
 
 step "the wizard's window under Xvfb, in demo mode"
-display=70
-while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
-mkdir -p "$work/fb"
-Xvfb ":$display" -screen 0 1280x900x24 -fbdir "$work/fb" -nolisten tcp -nocursor >/dev/null 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.05; done
-export DISPLAY=":$display" FYNE_THEME=light
 title=$(sed -n 's/^[[:space:]]*"wizard.title":[[:space:]]*"\(.*\)",\{0,1\}$/\1/p' assets/translations/wizard.en.json)
 min_title='qscert minimal window'
 cp "$work/minimal.exe" "$c/qscert/"
@@ -316,14 +323,19 @@ stop_app() {
 launch() {
 	local t="$1" record="$2"
 	shift 2
-	"$work/mapwait" -title "$t" -pidfile "$work/pid" -record "$record" -timeout 120s -- \
-		"$wine64" "C:\\qscert\\$1" "${@:2}" >/dev/null || fail "no window \"$t\" from $1"
+	# The program's stderr goes to a log (exec keeps the pid mapwait records).
+	if ! "$work/mapwait" -title "$t" -pidfile "$work/pid" -record "$record" -timeout 120s -- \
+		bash -c 'exec "$@" 2>>"$0"' "$work/programs.log" "$wine64" "C:\\qscert\\$1" "${@:2}" >/dev/null; then
+		echo "windows on the display:" >&2
+		LC_ALL=C xwininfo -root -tree >&2 || true
+		echo "the programs' stderr:" >&2
+		tail -n 60 "$work/programs.log" >&2 || true
+		fail "no window \"$t\" from $1"
+	fi
 }
 
 launch "$title" "$work/first.ms" "$name.exe" --demo
 first_ms=$(cat "$work/first.ms")
-# Fyne draws its first frame right after mapping; give it a moment.
-sleep 3
 win=$(LC_ALL=C xwininfo -root -tree | grep -F "\"$title\"" | head -n1 | awk '{print $1}')
 [ -n "$win" ] || fail "no window titled $title"
 geometry=$(LC_ALL=C xwininfo -id "$win")
@@ -331,10 +343,19 @@ w=$(awk '/Width:/ {print $2}' <<<"$geometry")
 h=$(awk '/Height:/ {print $2}' <<<"$geometry")
 x=$(awk '/Absolute upper-left X:/ {print $4}' <<<"$geometry")
 y=$(awk '/Absolute upper-left Y:/ {print $4}' <<<"$geometry")
-cp "$work/fb/Xvfb_screen0" "$work/windows-demo.xwd"
-"$work/xwd2png" -crop "$x,$y,$w,$h" "$work/windows-demo.xwd"
-# A blank capture compresses to almost nothing; a page with text does not.
-[ "$(stat -c %s "$work/windows-demo.png")" -gt 20000 ] || fail "the screenshot looks blank"
+# Fyne draws its first frame after the window is mapped, later on a busy
+# machine: capture until the picture has content (a blank capture
+# compresses to almost nothing; a page with text does not), then once more
+# after a second, so the page has settled.
+drawn=0
+for _ in $(seq 30); do
+	sleep 1
+	cp "$work/fb/Xvfb_screen0" "$work/windows-demo.xwd"
+	"$work/xwd2png" -crop "$x,$y,$w,$h" "$work/windows-demo.xwd"
+	if [ "$(stat -c %s "$work/windows-demo.png")" -gt 20000 ]; then drawn=$((drawn + 1)); fi
+	[ $drawn -lt 2 ] || break
+done
+[ $drawn -ge 2 ] || fail "the wizard's window stayed blank"
 if [ -n "$shot_out" ]; then
 	mkdir -p "$(dirname "$shot_out")"
 	cp "$work/windows-demo.png" "$shot_out"

@@ -5,9 +5,17 @@
 //
 //	smokeexport -dir D -host HOST -machine NAME
 //
-// writes D/old, D/new and D/password.txt (0600). Partial exports, because
-// Wine keeps the keys of one key set in a single container (see
-// tools/wine/README.md): one keyed certificate per install.
+// writes D/old, D/new and D/password.txt (0600).
+//
+// Two Wine limits shape them (tools/wine/README.md): Wine keeps every key
+// of a user in one container, so a keyed certificate added overwrites the
+// key of the one it replaces. The exports are partial (one keyed
+// certificate each), and the new client certificate is issued for the old
+// client's key: with a new key, backing up the current client before a
+// restore sometimes exported a mix of the two keys under Wine ("invalid
+// CRT exponent", about one run in six). Real Windows gives each imported
+// key its own container; a site whose certificates were recreated has new
+// keys there.
 package main
 
 import (
@@ -40,15 +48,28 @@ func main() {
 }
 
 func write(dir, host, machine string, now time.Time) error {
-	for name, made := range map[string]time.Time{"old": now.AddDate(-3, 0, 0), "new": now} {
-		exp, err := certstest.NewExport(host, machine, certstest.StyleLegacy, made)
-		if err != nil {
-			return err
-		}
-		opts := certstest.WriteOptions{Format: certs.FormatWindows, Password: password, Partial: true}
-		if err := exp.Write(filepath.Join(dir, name), opts); err != nil {
-			return err
-		}
+	old, err := certstest.NewExport(host, machine, certstest.StyleLegacy, now.AddDate(-3, 0, 0))
+	if err != nil {
+		return err
+	}
+	site, err := certstest.NewSite(host, certstest.StyleLegacy, now)
+	if err != nil {
+		return err
+	}
+	recreated, err := site.NewExport(machine)
+	if err != nil {
+		return err
+	}
+	c := recreated.Client.Cert
+	if recreated.Client, err = site.IssueWithKey(certs.RoleClient, certs.QlikClientName, old.Client.Key, c.NotBefore, c.NotAfter); err != nil {
+		return err
+	}
+	opts := certstest.WriteOptions{Format: certs.FormatWindows, Password: password, Partial: true}
+	if err := old.Write(filepath.Join(dir, "old"), opts); err != nil {
+		return err
+	}
+	if err := recreated.Write(filepath.Join(dir, "new"), opts); err != nil {
+		return err
 	}
 	return os.WriteFile(filepath.Join(dir, "password.txt"), []byte(password), 0o600)
 }
