@@ -33,7 +33,7 @@ func TestTheTwinAndTheProgramAgreeOnWhatOpensTheWindow(t *testing.T) {
 	}
 	for _, args := range [][]string{
 		nil, {"--demo"}, {"--lang", "fr"}, {"-lang=fr", "--demo"},
-		{"version"}, {"help"}, {"--help"}, {"validate", "--help"}, {"list", "--json"},
+		{"version"}, {"version", "--json"}, {"help"}, {"--help"}, {"validate", "--help"},
 	} {
 		env, _, errOut := testEnv()
 		app.Run(env, args)
