@@ -39,3 +39,24 @@ bench:
 	bash tools/wine/test-windows.sh -run '^$$' -bench WindowsList ./certs/store
 	bash bench/startup.sh
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./certs/...
+
+# The Windows program (tools/windows/README.md): qscert.exe, the wizard and
+# the commands, and qscert.com, its console twin, into bin/windows/.
+.PHONY: windows release sign smoke-windows
+windows:
+	bash tools/windows/build.sh
+
+# dist/qscert-VERSION-windows-amd64.zip, dist/qscert-VERSION-linux-amd64.tar.xz
+# and dist/SHA256SUMS; signed when QSCERT_SIGN_PFX is set.
+release:
+	bash tools/windows/release.sh
+
+# Signs bin/windows/qscert.exe and qscert.com (QSCERT_SIGN_PFX and
+# QSCERT_SIGN_PASSWORD_FILE; see tools/windows/sign.sh).
+sign:
+	bash tools/windows/sign.sh
+
+# The Windows program under Wine: console, exit codes, stores, signing, the
+# window (its screenshot goes to docs/screenshots/windows-demo.png).
+smoke-windows:
+	bash tools/windows/smoke.sh docs/screenshots/windows-demo.png

@@ -152,7 +152,7 @@ func (c *commandFlags) applyPlan(f *changeFlags, st store.Store, plan *install.P
 // code.
 func (c *commandFlags) finish(out *output.Install, err error, code int) int {
 	if err != nil {
-		out.Error = output.ProblemOf(c.translator(), err)
+		out.Error = output.ProblemOf(c.translator(), withElevationAdvice(err, c.name, c.args))
 	}
 	if c.json {
 		c.writeJSON(out)

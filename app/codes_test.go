@@ -3,6 +3,7 @@ package app
 import (
 	"testing"
 
+	"qscert/app/elevation"
 	"qscert/app/glprobe"
 	"qscert/assets/i18n"
 	"qscert/certs/accounts"
@@ -23,7 +24,7 @@ func registries() map[string]*coded.Registry {
 	return map[string]*coded.Registry{
 		"export": export.Codes, "validate": validate.Codes, "install": install.Codes,
 		"store": store.Codes, "qrs": qrs.Codes, "app": Codes, "support": support.Codes,
-		"boundedfile": boundedfile.Codes, "secretfile": secretfile.Codes, "accounts": accounts.Codes, "glprobe": glprobe.Codes,
+		"boundedfile": boundedfile.Codes, "secretfile": secretfile.Codes, "accounts": accounts.Codes, "glprobe": glprobe.Codes, "elevation": elevation.Codes,
 	}
 }
 

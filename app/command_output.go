@@ -19,7 +19,7 @@ func (c *commandFlags) fail(err error, code int) int {
 		c.writeHelp(c.env.Stdout)
 		return ExitOK
 	}
-	p := output.ProblemOf(c.translator(), err)
+	p := output.ProblemOf(c.translator(), withElevationAdvice(err, c.name, c.args))
 	if c.json {
 		output.WriteJSON(c.env.Stdout, output.Failure{Header: output.HeaderOf(c.name), Error: p})
 		return code

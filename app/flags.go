@@ -24,6 +24,9 @@ type commandFlags struct {
 	secret map[string]bool
 	// badValue is the flag whose value Set refused during the last parse.
 	badValue *flagValueError
+	// args are the command's arguments as given, for the advice to run
+	// the same command elevated.
+	args []string
 }
 
 func newCommandFlags(env *Env, name string) *commandFlags {
@@ -44,6 +47,7 @@ var errHelp = errors.New("help requested")
 // translation keys; a parse error is a coded error that names the flag,
 // and never shows the value of a password flag.
 func (c *commandFlags) parse(args []string) ([]string, error) {
+	c.args = args
 	// The language and --json apply to the errors of the parse itself.
 	c.lang, c.json = scanOutputFlags(args)
 	c.resolveLanguage()

@@ -60,6 +60,8 @@ done
 echo "$(ls "$shots" | wc -l) pages captured"
 rm -rf "$shots"
 
+step "the Windows program under Wine: both release archives, the console, the stores, signing, the window"; bash tools/windows/smoke.sh --release
+
 step "fuzz every parser briefly"
 # A count, not a duration: Go 1.26's fuzz coordinator can report a spurious
 # "context deadline exceeded" when a duration ends mid-run (go.dev/issue/75804,
