@@ -22,6 +22,15 @@ import (
 // toolchain runs there to build one.
 func TestMain(m *testing.M) {
 	os.Setenv(install.FastKDFEnv, "1")
+	// Commands run without --backup-dir or --store use the user's
+	// configuration folder: the tests give them one of their own, so that
+	// they never fill the real one of the machine they run on.
+	config, err := os.MkdirTemp("", "qscert-test-config-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CONFIG_HOME", config)
+	os.Setenv("APPDATA", config)
 	if os.Getenv(asProgramEnv) == "1" {
 		durable.InstallKillAtWrite()
 		os.Exit(Main(os.Args[1:]))
@@ -32,6 +41,7 @@ func TestMain(m *testing.M) {
 			_ = os.RemoveAll(filepath.Dir(bin))
 		}
 	}
+	os.RemoveAll(config)
 	os.Exit(code)
 }
 

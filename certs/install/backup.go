@@ -58,7 +58,7 @@ func newBackup(parent, storeName, password string, now time.Time) (*backup, erro
 		if err == nil {
 			break
 		}
-		if !errors.Is(err, os.ErrExist) || i > 99 {
+		if !errors.Is(err, os.ErrExist) || i > 999 {
 			return nil, coded.New(CodeBackupFolderUnwritable, err, "folder", parent)
 		}
 		dir = fmt.Sprintf("%s-%d", base, i)
