@@ -199,7 +199,10 @@ check_exit() { # want LINE
 pw='--password-file C:\smoke\password.txt'
 host='--host qlik-central.smoke.local'
 check_exit 0 "$name validate C:\\smoke\\new $pw $host"
-check_exit 1 "$name validate C:\\smoke\\new --password-file C:\\smoke\\wrong-password.txt $host"
+# Exit 1: a blocking finding (the certificates have expired by then);
+# exit 2: the export could not be checked (a wrong password, no folder).
+check_exit 1 "$name validate C:\\smoke\\new $pw $host --at 2040-01-01T00:00:00Z"
+check_exit 2 "$name validate C:\\smoke\\new --password-file C:\\smoke\\wrong-password.txt $host"
 check_exit 2 "$name validate C:\\smoke\\missing $host"
 
 step "install, list and restore in Wine's certificate stores (crypt32)"
@@ -214,7 +217,7 @@ new=$(thumbs new)
 listed() { # -> sorted "LOCATION THUMBPRINT" lines of the Qlik certificates in the Windows stores
 	wcmd "$name list --json"
 	[ "$rc" = 0 ] || fail "list: rc=$rc $out"
-	jq -r '.certificates[] | select(.class == "qlik") | .location + " " + .thumbprint' <<<"$out" | sort
+	jq -r '.certificates[] | select(.class == "qlik") | .location + " " + .sha1' <<<"$out" | sort
 }
 expect() { # "ROOT CLIENT" -> the sorted lines list should print
 	read -r r cl <<<"$1"
