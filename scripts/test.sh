@@ -67,7 +67,7 @@ step "fuzz every parser briefly"
 # "context deadline exceeded" when a duration ends mid-run (go.dev/issue/75804,
 # fixed in Go 1.27); a count has no deadline to race.
 fuzz_time="${QSCERT_FUZZ_TIME:-100000x}"
-for pkg in $(go list ./certs/...); do
+for pkg in $(go list ./certs/... ./app/...); do
 	for target in $(CGO_ENABLED=0 go test -list '^Fuzz' "$pkg" | grep '^Fuzz' || true); do
 		CGO_ENABLED=0 go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzz_time" -fuzzminimizetime 2000x "$pkg"
 	done

@@ -16,7 +16,7 @@ import (
 // reExports are two exports of one site for one machine: the same root,
 // a new client and server (what "Export certificates" gives when run
 // again), in the given format. Made once per format: RSA keys are slow.
-func reExports(t *testing.T, format qlik.Format) (*export.Export, *export.Export) {
+func reExports(t testing.TB, format qlik.Format) (*export.Export, *export.Export) {
 	t.Helper()
 	reExportsMu.Lock()
 	defer reExportsMu.Unlock()

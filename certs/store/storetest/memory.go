@@ -19,7 +19,7 @@ type Memory struct {
 	mu       sync.Mutex
 	entries  map[store.Location]map[string]memoryEntry // thumbprint -> entry
 	order    map[store.Location][]string               // thumbprints in the order added
-	pending  map[string]string // change id -> journal, as store.PendingChanges
+	pending  map[string]string                         // change id -> journal, as store.PendingChanges
 	ReadOnly map[store.Location]bool
 	Missing  map[store.Location]bool
 	Denied   map[store.Location]bool
