@@ -42,6 +42,8 @@ func runGUI(env *Env, args []string) int {
 	// 512-pixel icon on the UI thread would delay the window, and task
 	// bars show at most 64 pixels or so.
 	a.SetIcon(fyne.NewStaticResource("logo.png", assets.LogoPNG))
+	// Fyne's theme with outlines that do not look disabled (wizard.Theme).
+	a.Settings().SetTheme(wizard.Theme())
 
 	deps := flow.Deps{
 		Prefs:       a.Preferences(),

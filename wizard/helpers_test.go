@@ -80,6 +80,7 @@ func newHarness(t *testing.T, change ...func(*flow.Deps)) *harness {
 		f()
 	})
 	h.wiz.debounce = time.Millisecond
+	h.wiz.picker = fynePicker{w: h.wiz} // what the tests can open and close
 	h.win.SetContent(h.wiz.Content())
 	h.win.Resize(fyne.NewSize(800, 600))
 	h.ui.Unlock()
@@ -143,16 +144,16 @@ func (h *harness) fillFiles(dir, password, host string) {
 
 // dialogButton is the button labelled label in the dialog on top of the
 // window, or nil when no dialog is shown.
-func (h *harness) dialogButton(label string) *widget.Button {
+func (h *harness) dialogButton(label string) *button {
 	top := h.win.Canvas().Overlays().Top()
 	if top == nil || !top.Visible() {
 		return nil
 	}
-	var found *widget.Button
+	var found *button
 	var walk func(fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		switch x := o.(type) {
-		case *widget.Button:
+		case *button:
 			if x.Text == label {
 				found = x
 			}

@@ -1,15 +1,12 @@
 package wizard
 
 import (
-	"path/filepath"
 	"qscert/wizard/flow"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -25,12 +22,12 @@ type donePage struct {
 	content fyne.CanvasObject
 
 	summary    *fyne.Container
-	test       *widget.Button
+	test       *button
 	testing    *widget.ProgressBarInfinite
 	resultIcon *widget.Icon
 	result     *widget.Label
 	detail     *widget.Label
-	report     *widget.Button
+	report     *button
 	saved      *widget.Label
 	running    bool // the spinner shows a test running
 }
@@ -38,7 +35,7 @@ type donePage struct {
 func newDonePage(w *Wizard, _ flow.Step) page {
 	p := &donePage{w: w}
 	p.summary = container.NewVBox()
-	p.test = widget.NewButtonWithIcon(w.t("wizard.done.test"), theme.MediaPlayIcon(), p.runTest)
+	p.test = newButton(w, w.t("wizard.done.test"), theme.MediaPlayIcon(), p.runTest)
 	p.test.Importance = widget.HighImportance
 	p.testing = widget.NewProgressBarInfinite()
 	p.testing.Hide()
@@ -48,7 +45,7 @@ func newDonePage(w *Wizard, _ flow.Step) page {
 	p.result.TextStyle.Bold = true
 	p.detail = widget.NewLabel("")
 	p.detail.Wrapping = fyne.TextWrapWord
-	p.report = widget.NewButtonWithIcon(w.t("wizard.done.report"), theme.DocumentSaveIcon(), p.chooseReportFile)
+	p.report = newButton(w, w.t("wizard.done.report"), theme.DocumentSaveIcon(), p.chooseReportFile)
 	if !w.flow.CanSaveReport() {
 		p.report.Hide()
 	}
@@ -190,26 +187,8 @@ func (p *donePage) showDiagnosis() {
 // chooseReportFile asks where to save the support report.
 func (p *donePage) chooseReportFile() {
 	w := p.w
-	d := dialog.NewFileSave(func(f fyne.URIWriteCloser, err error) {
-		if err != nil || f == nil {
-			return
-		}
-		path := f.URI().Path()
-		_ = f.Close() // the report is written beside it and renamed into place
-		p.saveReport(path)
-	}, w.win)
-	d.SetFileName(w.flow.ReportFileName())
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
-	d.SetTitleText(w.t("wizard.done.report"))
-	d.SetConfirmText(w.t("wizard.done.report.save"))
-	d.SetDismissText(w.t("wizard.cancel"))
-	if dir := w.flow.Folder(); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(dir))); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(w.win.Canvas().Size())
-	d.Show()
+	filter := fileFilter{desc: w.t("wizard.done.report.filter"), exts: []string{".zip"}}
+	w.picker.saveFile(w.t("wizard.done.report"), w.flow.ReportFolder(), w.flow.ReportFileName(), filter, p.saveReport)
 }
 
 // saveReport writes the report in the background. It is given no password.

@@ -23,8 +23,8 @@ type filesPage struct {
 	content fyne.CanvasObject
 
 	folder     *entry
-	pickFolder *widget.Button
-	pickFiles  *widget.Button
+	pickFolder *button
+	pickFiles  *button
 	filesNote  *widget.Label // the files picked one by one
 	password   *entry
 	host       *entry
@@ -82,8 +82,8 @@ func newFilesPage(w *Wizard, s flow.Step) page {
 // pickers, and the files picked one by one.
 func (p *filesPage) pickers() *widget.FormItem {
 	w := p.w
-	p.pickFolder = widget.NewButtonWithIcon(w.t("wizard.files.pick.folder"), theme.FolderOpenIcon(), p.chooseFolder)
-	p.pickFiles = widget.NewButtonWithIcon(w.t("wizard.files.pick.file"), theme.FileIcon(), p.chooseFile)
+	p.pickFolder = newButton(w, w.t("wizard.files.pick.folder"), theme.FolderOpenIcon(), p.chooseFolder)
+	p.pickFiles = newButton(w, w.t("wizard.files.pick.file"), theme.FileIcon(), p.chooseFile)
 	p.filesNote = widget.NewLabel("")
 	p.filesNote.Wrapping = fyne.TextWrapWord
 	p.showFiles()

@@ -55,7 +55,7 @@ func newGuidePage(w *Wizard, _ flow.Step) page {
 	p.folder = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	p.folder.Wrapping = fyne.TextWrapBreak
 	p.folder.Selectable = true
-	copyFolder := widget.NewButtonWithIcon(w.t("wizard.copy"), theme.ContentCopyIcon(), func() {
+	copyFolder := newButton(w, w.t("wizard.copy"), theme.ContentCopyIcon(), func() {
 		fyne.CurrentApp().Clipboard().SetContent(p.folder.Text)
 	})
 	copyFolder.Importance = widget.LowImportance

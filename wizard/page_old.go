@@ -1,7 +1,6 @@
 package wizard
 
 import (
-	"path/filepath"
 	"strconv"
 
 	"qscert/certs/install"
@@ -9,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -53,7 +51,7 @@ func newOldPage(w *Wizard, s flow.Step) page {
 		switch f.ID {
 		case flow.FieldBackupDir:
 			p.backupDir = e
-			pick := widget.NewButtonWithIcon(w.t("wizard.files.pick.folder"), theme.FolderOpenIcon(), p.chooseBackupDir)
+			pick := newButton(w, w.t("wizard.files.pick.folder"), theme.FolderOpenIcon(), p.chooseBackupDir)
 			items = append(items, fieldItem(w, f, container.NewBorder(nil, nil, nil, pick, e)))
 		case flow.FieldBackupPassword:
 			p.backupPass = e
@@ -200,14 +198,7 @@ func (p *oldPage) setStatus(icon fyne.Resource, text string) {
 // chooseBackupDir picks the folder in which the dated backup folder is made.
 func (p *oldPage) chooseBackupDir() {
 	w := p.w
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err == nil && dir != nil {
-			p.backupDir.SetText(filepath.Clean(dir.Path()))
-		}
-	}, w.win)
-	d.SetTitleText(w.t("wizard.old.backup.folder"))
-	d.SetConfirmText(w.t("wizard.files.pick.confirm"))
-	d.SetDismissText(w.t("wizard.cancel"))
-	d.Resize(w.win.Canvas().Size())
-	d.Show()
+	w.picker.folder(w.t("wizard.old.backup.folder"), startFolder(p.backupDir.Text, nil), func(dir string) {
+		p.backupDir.SetText(dir)
+	})
 }

@@ -123,7 +123,7 @@ func (p *welcomePage) copyRow(label, value string) fyne.CanvasObject {
 	val := widget.NewLabelWithStyle(value, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	val.Selectable = true
 	val.Truncation = fyne.TextTruncateEllipsis
-	btn := widget.NewButtonWithIcon(p.w.t("wizard.copy"), theme.ContentCopyIcon(), func() {
+	btn := newButton(p.w, p.w.t("wizard.copy"), theme.ContentCopyIcon(), func() {
 		fyne.CurrentApp().Clipboard().SetContent(value)
 		p.copied.SetText(p.w.t("wizard.copied", map[string]string{"value": value}))
 		p.copied.Show()

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"qscert/assets/i18n"
 	"qscert/certs/qlik"
@@ -16,7 +15,7 @@ func TestWelcomeShowsThisComputerWithCopyButtons(t *testing.T) {
 	h := newHarness(t)
 	h.requireSays(testMachine)
 	h.requireSays("10.20.30.40")
-	var copyFQDN *widget.Button
+	var copyFQDN *button
 	for _, row := range h.welcome().machine.Objects {
 		if contains(texts(row), testMachine) {
 			copyFQDN = findButton(row)
@@ -85,9 +84,9 @@ func contains(list []string, s string) bool {
 }
 
 // findButton returns the first button inside o.
-func findButton(o fyne.CanvasObject) *widget.Button {
+func findButton(o fyne.CanvasObject) *button {
 	switch x := o.(type) {
-	case *widget.Button:
+	case *button:
 		return x
 	case *fyne.Container:
 		for _, c := range x.Objects {

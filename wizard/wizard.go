@@ -29,6 +29,11 @@ type Wizard struct {
 	steps []step // the flow's steps and their pages' constructors, built once
 	pages []page // built the first time each is shown; forgotten on a language switch
 	frame *frame
+	// dialogs are the dialogs open, the top one last; while there is one,
+	// it owns the keyboard.
+	dialogs []modal
+	// picker opens the file and folder choosers.
+	picker picker
 
 	// jobs counts background work in flight (checks, plans, the install,
 	// the connection test, timers) so that Wait can wait for it.
@@ -60,6 +65,7 @@ func newWizard(win fyne.Window, deps flow.Deps, onUI func(func())) *Wizard {
 		debounce: 400 * time.Millisecond,
 		onUI:     onUI,
 	}
+	w.picker = newPicker(w)
 	w.steps = installSteps(w.flow.Steps())
 	w.build()
 	start(w, w.flow.LookUpMachine(), w.flow.ApplyMachine)
@@ -79,6 +85,7 @@ func (w *Wizard) Lang() string { return w.tr.Lang() }
 // current step; pages are made again as they are shown.
 func (w *Wizard) build() {
 	w.tr = i18n.New(w.flow.Lang())
+	w.dismissDialogs()
 	w.pages = make([]page, len(w.steps))
 	w.frame = newFrame(w)
 	w.root.Objects = []fyne.CanvasObject{w.frame.content}

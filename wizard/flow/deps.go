@@ -36,6 +36,10 @@ type Deps struct {
 	QRSTimeout time.Duration
 	// SaveReport writes a support report; nil offers none.
 	SaveReport ReportSaver
+	// ReportDir is where the support report is proposed: the user's
+	// Documents or Desktop folder. Never the export's folder or the demo's
+	// sandbox, which is removed on exit.
+	ReportDir string
 	// Demo is set in demo mode.
 	Demo *Demo
 	// Lang forces a language ("en", "fr"); empty uses the preference, then

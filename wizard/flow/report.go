@@ -16,6 +16,10 @@ func (f *Install) ReportFileName() string {
 	return fmt.Sprintf("qscert-report-%s.zip", f.deps.Now().Format("20060102-1504"))
 }
 
+// ReportFolder is the folder the support report is proposed in
+// (Deps.ReportDir).
+func (f *Install) ReportFolder() string { return f.deps.ReportDir }
+
 // ReportInput is what the flow knows, for a support report: no password.
 func (f *Install) ReportInput() ReportInput {
 	in := ReportInput{
