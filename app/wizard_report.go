@@ -20,7 +20,7 @@ func wizardReportSaver(env *Env, s store.Store) flow.ReportSaver {
 		t := i18n.New(in.Lang)
 		sin := support.Input{
 			Now: env.Now(), Version: Version, Machine: env.Machine(),
-			Report: in.Report, Host: in.Host, Port: qrs.DefaultPort, ConnectionErr: in.TestErr,
+			Report: in.Report, Host: in.Host, Port: in.Port, ConnectionErr: in.TestErr,
 			BackupDir: in.BackupDir, InstallErr: in.InstallErr,
 		}
 		source := ""
@@ -29,7 +29,7 @@ func wizardReportSaver(env *Env, s store.Store) flow.ReportSaver {
 			source = s.Name()
 		}
 		if d := in.Diagnosis; d != nil {
-			sin.Connection = output.ConnectionOf(t, in.Host, qrs.DefaultPort, source, nil, nil, []*qrs.Diagnosis{d})
+			sin.Connection = output.ConnectionOf(t, in.Host, in.Port, source, nil, nil, []*qrs.Diagnosis{d})
 		}
 		return support.Build(t, sin).WriteZip(path, t)
 	}

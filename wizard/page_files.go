@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"qscert/certs/finding"
 	"qscert/certs/qlik"
 	"qscert/wizard/flow"
 
@@ -28,6 +29,8 @@ type filesPage struct {
 	filesNote  *widget.Label // the files picked one by one
 	password   *entry
 	host       *entry
+	hostNotes  *fyne.Container // what the check says of the host, by its field
+	report     *reportButton   // by the status, when the files cannot be installed
 
 	statusIcon *widget.Icon
 	status     *widget.Label
@@ -52,6 +55,10 @@ func newFilesPage(w *Wizard, s flow.Step) page {
 			p.password = e
 		case flow.FieldHost:
 			p.host = e
+			p.hostNotes = container.NewVBox()
+			p.hostValidator()
+			items = append(items, fieldItem(w, f, container.NewVBox(e, p.hostNotes)))
+			continue
 		}
 		items = append(items, fieldItem(w, f, e))
 	}
@@ -65,11 +72,14 @@ func newFilesPage(w *Wizard, s flow.Step) page {
 	p.progress.Hide()
 	p.general = container.NewVBox()
 	p.cards = container.NewVBox()
+	p.report = newReportButton(w)
+	p.report.content.Hide()
 
 	p.content = container.NewVBox(
 		form,
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, iconBeside(p.statusIcon), nil, p.status),
+		p.report.content,
 		p.progress,
 		p.general,
 		p.cards,
@@ -136,7 +146,10 @@ func (p *filesPage) showReport() {
 	w, fl := p.w, p.w.flow
 	p.general.RemoveAll()
 	p.cards.RemoveAll()
+	p.hostNotes.RemoveAll()
 	p.progress.Hide()
+	p.report.content.Hide()
+	defer func() { _ = p.host.Validate() }() // the host's mark follows what the check says of it
 	switch {
 	case !fl.HasSelection():
 		p.setStatus(theme.InfoIcon(), w.t("wizard.files.status.empty"))
@@ -147,9 +160,17 @@ func (p *filesPage) showReport() {
 		return
 	case fl.LoadErr() != nil:
 		p.setStatus(theme.NewErrorThemedResource(theme.ErrorIcon()), w.tr.Error(fl.LoadErr()))
+		p.showReportButton()
 		return
 	case fl.Report() == nil:
 		return
+	case fl.AwaitsPassword():
+		// Not "wrong password" before one was typed.
+		p.setStatus(theme.InfoIcon(), w.t("wizard.files.status.password"))
+		return
+	}
+	for _, f := range fl.HostFindings() {
+		p.hostNotes.Add(w.findingRow(f))
 	}
 	r := fl.Report()
 	present := map[qlik.Role]bool{}
@@ -157,12 +178,21 @@ func (p *filesPage) showReport() {
 		present[c.Role] = true
 	}
 	for _, f := range r.Findings {
+		if flow.IsHostFinding(f) {
+			continue // by the host field
+		}
 		if f.Role == "" || !present[f.Role] {
 			p.general.Add(w.findingRow(f))
 		}
 	}
 	for _, c := range r.Certificates {
-		p.cards.Add(w.certCard(c, r.FindingsFor(c.Role)))
+		var about []finding.Finding
+		for _, f := range r.FindingsFor(c.Role) {
+			if !flow.IsHostFinding(f) {
+				about = append(about, f)
+			}
+		}
+		p.cards.Add(w.certCard(c, about))
 	}
 	errs, warnings := r.Counts()
 	params := map[string]string{
@@ -174,12 +204,39 @@ func (p *filesPage) showReport() {
 	switch {
 	case errs > 0 || len(r.Certificates) == 0:
 		p.setStatus(theme.NewErrorThemedResource(theme.ErrorIcon()), w.t("wizard.files.status.blocking", params))
+		p.showReportButton()
 	case flow.HostProblem(fl.Host()) != "":
 		p.setStatus(theme.NewWarningThemedResource(theme.WarningIcon()), w.t("wizard.files.status.host"))
 	case warnings > 0:
 		p.setStatus(theme.NewWarningThemedResource(theme.WarningIcon()), w.t("wizard.files.status.warnings", params))
 	default:
 		p.setStatus(theme.NewSuccessThemedResource(theme.ConfirmIcon()), w.t("wizard.files.status.ok", params))
+	}
+}
+
+// showReportButton offers the support report when the files cannot be
+// installed: that is when support is called.
+func (p *filesPage) showReportButton() {
+	if p.w.flow.CanSaveReport() {
+		p.report.refresh()
+		p.report.content.Show()
+	}
+}
+
+// hostValidator refuses what is not a server name, and marks a name the
+// check found wrong (another site's, an IP address): without it the field
+// kept its green check while the warning sat in a card below.
+func (p *filesPage) hostValidator() {
+	fl := p.w.flow
+	syntax := p.host.Validator
+	p.host.Validator = func(s string) error {
+		if err := syntax(s); err != nil {
+			return err
+		}
+		if notes := fl.HostFindings(); strings.TrimSpace(s) == fl.Host() && len(notes) > 0 {
+			return textError(p.w.tr.Code(notes[0].Code, notes[0].Params))
+		}
+		return nil
 	}
 }
 

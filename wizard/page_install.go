@@ -70,6 +70,7 @@ func (p *installPage) stepRow(s install.Step) fyne.CanvasObject {
 	w := p.w
 	params := map[string]string{
 		"role": w.t("role." + string(s.Role)), "subject": s.Subject, "location": s.Location.String(),
+		"folder": w.flow.ToolFilesFolder(),
 	}
 	row, _ := messageRow(theme.NewSuccessThemedResource(theme.ConfirmIcon()), w.t("wizard.install.step."+string(s.Kind), params), widget.MediumImportance)
 	return row

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -19,7 +18,6 @@ type welcomePage struct {
 	flow     *widget.RadioGroup
 	recreate *widget.RadioGroup
 	machine  *fyne.Container // rows of name + copy button, filled once known
-	copied   *widget.Label   // "Copied" feedback
 	known    bool            // the rows show this computer's names
 }
 
@@ -55,9 +53,6 @@ func newWelcomePage(w *Wizard, _ flow.Step) page {
 	// Plain style: an italic face would be one more font to load at start.
 
 	p.machine = container.NewVBox()
-	p.copied = widget.NewLabel("")
-	p.copied.Importance = widget.SuccessImportance
-	p.copied.Hide()
 	hint := widget.NewLabel(w.t("wizard.welcome.machine.hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	_, known := w.flow.Machine()
@@ -69,7 +64,7 @@ func newWelcomePage(w *Wizard, _ flow.Step) page {
 		p.flow,
 		p.recreate,
 		container.NewPadded(later),
-		box(container.NewVBox(heading(w.t("wizard.welcome.machine.title")), p.machine, hint, p.copied)),
+		box(container.NewVBox(heading(w.t("wizard.welcome.machine.title")), p.machine, hint)),
 	)
 	return p
 }
@@ -123,17 +118,12 @@ func (p *welcomePage) copyRow(label, value string) fyne.CanvasObject {
 	val := widget.NewLabelWithStyle(value, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	val.Selectable = true
 	val.Truncation = fyne.TextTruncateEllipsis
-	btn := newButton(p.w, p.w.t("wizard.copy"), theme.ContentCopyIcon(), func() {
-		fyne.CurrentApp().Clipboard().SetContent(value)
-		p.copied.SetText(p.w.t("wizard.copied", map[string]string{"value": value}))
-		p.copied.Show()
-	})
-	btn.Importance = widget.LowImportance
+	btn := newCopyButton(p.w, func() string { return value }, copiedShort(p.w))
 	if value == "" || value == p.w.t("wizard.none") {
 		btn.Disable()
 	}
 	left := container.NewGridWrap(fyne.NewSize(150, name.MinSize().Height), name)
-	return container.NewBorder(nil, nil, left, btn, val)
+	return container.NewBorder(nil, nil, left, btn.object(), val)
 }
 
 func orDash(w *Wizard, s string) string {

@@ -7,11 +7,13 @@
 package wizard
 
 import (
+	"net/url"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"qscert/assets/i18n"
 	"qscert/wizard/flow"
@@ -34,6 +36,10 @@ type Wizard struct {
 	dialogs []modal
 	// picker opens the file and folder choosers.
 	picker picker
+	// openURL opens a folder in the file manager; tests record it.
+	openURL func(*url.URL) error
+	// copied is the last "Copied" said beside a copy button.
+	copied *widget.Label
 
 	// jobs counts background work in flight (checks, plans, the install,
 	// the connection test, timers) so that Wait can wait for it.
@@ -66,6 +72,7 @@ func newWizard(win fyne.Window, deps flow.Deps, onUI func(func())) *Wizard {
 		onUI:     onUI,
 	}
 	w.picker = newPicker(w)
+	w.openURL = fyne.CurrentApp().OpenURL
 	w.steps = installSteps(w.flow.Steps())
 	w.build()
 	start(w, w.flow.LookUpMachine(), w.flow.ApplyMachine)
@@ -86,6 +93,7 @@ func (w *Wizard) Lang() string { return w.tr.Lang() }
 func (w *Wizard) build() {
 	w.tr = i18n.New(w.flow.Lang())
 	w.dismissDialogs()
+	w.copied = nil
 	w.pages = make([]page, len(w.steps))
 	w.frame = newFrame(w)
 	w.root.Objects = []fyne.CanvasObject{w.frame.content}

@@ -76,6 +76,7 @@ type ReportInput struct {
 	Lang       string
 	Folder     string
 	Host       string
+	Port       int
 	Report     *validate.Report
 	Diagnosis  *qrs.Diagnosis
 	TestErr    error // the connection test could not run

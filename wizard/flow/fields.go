@@ -6,6 +6,7 @@ import (
 
 	"qscert/certs/install"
 	"qscert/certs/qlik"
+	"qscert/certs/qrs"
 )
 
 // FieldID names a question a step asks.
@@ -15,6 +16,7 @@ const (
 	FieldFolder         FieldID = "folder"         // the export folder
 	FieldPassword       FieldID = "password"       // the export's password
 	FieldHost           FieldID = "host"           // the Qlik Sense server
+	FieldPort           FieldID = "port"           // the QRS's port (the confirmation step)
 	FieldBackupDir      FieldID = "backupDir"      // where the backup folder is made
 	FieldBackupPassword FieldID = "backupPassword" // protects the backup
 )
@@ -38,6 +40,12 @@ var (
 		{ID: FieldPassword, Label: "wizard.files.password", Secret: true},
 		{ID: FieldHost, Label: "wizard.files.host", Placeholder: "wizard.files.host.placeholder", Validated: true},
 	}
+	// connectionFields are the confirmation step's: a wrong host found by
+	// the test is fixed there, and the test run again.
+	connectionFields = []Field{
+		{ID: FieldHost, Label: "wizard.files.host", Placeholder: "wizard.files.host.placeholder", Validated: true},
+		{ID: FieldPort, Label: "wizard.done.port", Validated: true},
+	}
 	backupFields = []Field{
 		{ID: FieldBackupDir, Label: "wizard.old.backup.folder"},
 		{ID: FieldBackupPassword, Label: "wizard.old.backup.password", Secret: true, Validated: true},
@@ -53,6 +61,8 @@ func (f *Install) Value(id FieldID) string {
 		return f.password
 	case FieldHost:
 		return f.host
+	case FieldPort:
+		return strconv.Itoa(f.port)
 	case FieldBackupDir:
 		return f.backupDir
 	case FieldBackupPassword:
@@ -73,10 +83,22 @@ func (f *Install) Set(id FieldID, value string) {
 		f.exportRev++
 	case FieldPassword:
 		f.password = value
+		f.passwordTyped = true
 		f.exportRev++
 	case FieldHost:
 		f.host = strings.TrimSpace(value)
-		f.exportRev++
+		f.hostRev++
+		if f.index <= f.IndexOf(StepFiles) {
+			// The check compares the export's site with the host.
+			f.exportRev++
+		}
+	case FieldPort:
+		if p, err := strconv.Atoi(strings.TrimSpace(value)); err == nil && PortProblem(value) == "" {
+			f.port = p
+		} else {
+			f.port = 0 // unusable until corrected; Problem says why
+		}
+		f.hostRev++
 	case FieldBackupDir:
 		f.backupDir = value
 		f.choicesChanged()
@@ -100,6 +122,8 @@ func (f *Install) Hint(id FieldID) (key string, params map[string]string) {
 		return "wizard.files.password.hint", nil
 	case FieldHost:
 		return "wizard.files.host.hint", nil
+	case FieldPort:
+		return "wizard.done.port.hint", map[string]string{"port": strconv.Itoa(qrs.DefaultPort)}
 	case FieldBackupDir:
 		return "wizard.old.backup.folder.hint", nil
 	case FieldBackupPassword:
@@ -117,12 +141,23 @@ func Problem(id FieldID, value string) (key string, params map[string]string) {
 	switch id {
 	case FieldHost:
 		return HostProblem(value), nil
+	case FieldPort:
+		return PortProblem(value), nil
 	case FieldBackupPassword:
 		if !install.BackupPasswordOK(value) {
 			return "wizard.old.backup.password.short", map[string]string{"min": strconv.Itoa(install.MinBackupPassword)}
 		}
 	}
 	return "", nil
+}
+
+// PortProblem says what is wrong with a port (a translation key), or ""
+// when it is a TCP port number.
+func PortProblem(port string) string {
+	if p, err := strconv.Atoi(strings.TrimSpace(port)); err != nil || p < 1 || p > 65535 {
+		return "wizard.done.port.bad"
+	}
+	return ""
 }
 
 // HostProblem says what is wrong with a server name (a translation key),

@@ -23,7 +23,7 @@ func (f *Install) ReportFolder() string { return f.deps.ReportDir }
 // ReportInput is what the flow knows, for a support report: no password.
 func (f *Install) ReportInput() ReportInput {
 	in := ReportInput{
-		Lang: f.lang, Folder: f.folder, Host: f.host, Report: f.report,
+		Lang: f.lang, Folder: f.folder, Host: f.host, Port: f.port, Report: f.report,
 		Diagnosis: f.diagnosis, TestErr: f.testErr, InstallErr: f.installErr,
 	}
 	if f.result != nil {
