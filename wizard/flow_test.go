@@ -149,7 +149,10 @@ func TestAnInstallThatFailsMidwayIsRolledBackAndSaysSo(t *testing.T) {
 	s := newSite(t, qrstest.Options{})
 	before := flowtest.Contents(t, s.Store)
 	faulty := &storetest.Faulty{Store: s.Store, FailAt: 3} // after the first adds
-	h := newHarness(t, func(d *flow.Deps) { d.Store = faulty })
+	h := newHarness(t, func(d *flow.Deps) {
+		d.Store = faulty
+		d.SaveReport = func(string, flow.ReportInput) error { return nil }
+	})
 	h.walkToInstall(s.Dir)
 
 	err := h.wiz.flow.InstallErr()
@@ -157,6 +160,12 @@ func TestAnInstallThatFailsMidwayIsRolledBackAndSaysSo(t *testing.T) {
 		t.Fatalf("install error %v, want %s", err, install.CodeInstallRolledBack)
 	}
 	h.requireSays(en.Error(err))
+	if got := h.wiz.frame.title.Text; got != en.T("wizard.install.title.failed") {
+		t.Errorf("the title after a rolled-back install: %q", got)
+	}
+	if !h.install().report.content.Visible() {
+		t.Error("no support report can be saved from the failed install")
+	}
 	if got := flowtest.Contents(t, s.Store); strings.Join(got, "\n") != strings.Join(before, "\n") {
 		t.Fatalf("the store changed:\nbefore %v\nafter  %v", before, got)
 	}

@@ -85,6 +85,7 @@ func (f *frame) showStep(i int, view fyne.CanvasObject) {
 func (f *frame) refreshButtons() {
 	fl := f.w.flow
 	s := fl.Step()
+	f.title.SetText(f.w.t(fl.Title()))
 	f.next.SetText(f.w.t(s.NextLabel))
 	if s.Last {
 		f.next.SetIcon(theme.ConfirmIcon())

@@ -133,3 +133,12 @@ func TestFeedbackIsShownBesideItsButton(t *testing.T) {
 		t.Fatalf("'Saved to' is not beside the button: %v", texts(r.content))
 	}
 }
+
+func TestTheInstallPagesTitleSaysHowItEnded(t *testing.T) {
+	s := newSite(t, qrstest.Options{})
+	h := newHarness(t, func(d *flow.Deps) { d.Store = s.Store })
+	h.walkToInstall(s.Dir)
+	if got := h.wiz.frame.title.Text; got != en.T("wizard.install.title.done") {
+		t.Fatalf("the install page's title after the install: %q", got)
+	}
+}

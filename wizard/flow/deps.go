@@ -3,6 +3,7 @@ package flow
 import (
 	"time"
 
+	"qscert/certs/install"
 	"qscert/certs/machine"
 	"qscert/certs/qrs"
 	"qscert/certs/store"
@@ -82,4 +83,10 @@ type ReportInput struct {
 	TestErr    error // the connection test could not run
 	BackupDir  string
 	InstallErr error
+	// The install: whether it finished, and its result (every step done,
+	// or undone again); nil before one ran.
+	Installed bool
+	Result    *install.Result
+	// Demo: the report is of demo mode.
+	Demo bool
 }

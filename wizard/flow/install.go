@@ -50,9 +50,9 @@ type Install struct {
 	// hostRev counts changes to the host and port: the connection test's
 	// inputs. After the install they change without touching the check.
 	hostRev, testStarted Rev
-	export                           *export.Export
-	report                           *validate.Report
-	loadErr                          error // the folder could not be used at all
+	export               *export.Export
+	report               *validate.Report
+	loadErr              error // the folder could not be used at all
 
 	// The old certificates: the user's choices, and the plan made from them.
 	keep                          map[string]bool // thumbprints of old certificates the user unticked

@@ -25,6 +25,7 @@ func (f *Install) ReportInput() ReportInput {
 	in := ReportInput{
 		Lang: f.lang, Folder: f.folder, Host: f.host, Port: f.port, Report: f.report,
 		Diagnosis: f.diagnosis, TestErr: f.testErr, InstallErr: f.installErr,
+		Installed: f.installed, Result: f.result, Demo: f.deps.Demo != nil,
 	}
 	if f.result != nil {
 		in.BackupDir = f.result.BackupDir
