@@ -36,6 +36,8 @@ type filesPage struct {
 	status     *widget.Label
 	progress   *widget.ProgressBarInfinite
 	general    *fyne.Container // findings about no certificate in particular
+	zipChoice  *widget.RadioGroup // the exports of a zip of several machines'
+	zipBox     fyne.CanvasObject
 	cards      *fyne.Container
 
 	check debouncer
@@ -72,6 +74,9 @@ func newFilesPage(w *Wizard, s flow.Step) page {
 	p.progress.Hide()
 	p.general = container.NewVBox()
 	p.cards = container.NewVBox()
+	p.zipChoice = widget.NewRadioGroup(nil, nil)
+	p.zipBox = box(container.NewVBox(heading(w.t("wizard.files.zip.choose")), p.zipChoice))
+	p.zipBox.Hide()
 	p.report = newReportButton(w)
 	p.report.content.Hide()
 
@@ -81,6 +86,7 @@ func newFilesPage(w *Wizard, s flow.Step) page {
 		container.NewBorder(nil, nil, iconBeside(p.statusIcon), nil, p.status),
 		p.report.content,
 		p.progress,
+		p.zipBox,
 		p.general,
 		p.cards,
 	)
@@ -149,6 +155,7 @@ func (p *filesPage) showReport() {
 	p.hostNotes.RemoveAll()
 	p.progress.Hide()
 	p.report.content.Hide()
+	p.showZipChoices()
 	defer func() { _ = p.host.Validate() }() // the host's mark follows what the check says of it
 	switch {
 	case !fl.HasSelection():
@@ -212,6 +219,34 @@ func (p *filesPage) showReport() {
 	default:
 		p.setStatus(theme.NewSuccessThemedResource(theme.ConfirmIcon()), w.t("wizard.files.status.ok", params))
 	}
+}
+
+// showZipChoices offers the exports of a zip of several machines' as a
+// choice, right under the status: picking one sets the folder to it
+// ("export.zip\rep01").
+func (p *filesPage) showZipChoices() {
+	choices := p.w.flow.ZipChoices()
+	if len(choices) == 0 {
+		p.zipBox.Hide()
+		return
+	}
+	names := make([]string, len(choices))
+	byName := map[string]string{}
+	for i, c := range choices {
+		names[i] = c.Folder
+		byName[c.Folder] = c.Path
+	}
+	p.zipChoice.OnChanged = nil
+	p.zipChoice.Options = names
+	p.zipChoice.Selected = ""
+	p.zipChoice.Refresh()
+	p.zipChoice.OnChanged = func(name string) {
+		if path, ok := byName[name]; ok {
+			// After this callback: setting the folder redraws this group.
+			fyne.Do(func() { p.setFolder(path) })
+		}
+	}
+	p.zipBox.Show()
 }
 
 // showReportButton offers the support report when the files cannot be
