@@ -88,11 +88,13 @@ func runGUI(env *Env, args []string) int {
 	w := a.NewWindow(i18n.New(opts.lang).T("wizard.title"))
 	wiz := wizard.New(w, deps)
 	w.SetContent(wiz.Content())
-	w.Resize(fyne.NewSize(860, 640))
+	w.Resize(designSize)
+	w.Show()
+	fitToScreen(w)
 	w.CenterOnScreen()
 	if dir := env.Getenv("QSCERT_SCREENSHOT_DIR"); dir != "" {
 		go takeScreenshots(a, w, wiz, dir, env.Getenv("QSCERT_SCREENSHOT_FB"))
 	}
-	w.ShowAndRun()
+	a.Run()
 	return ExitOK
 }

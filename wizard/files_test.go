@@ -36,7 +36,17 @@ func TestWrongPasswordShowsTheSentenceAndKeepsNextDisabled(t *testing.T) {
 		t.Fatal("Next is enabled with a wrong password")
 	}
 	// One sentence for the one password, naming every file it does not open.
-	h.requireSays(en.Code(export.CodeWrongPassword, map[string]string{"file": "client.pfx, server.pfx"}))
+	wrong := en.Code(export.CodeWrongPassword, map[string]string{"file": "client.pfx, server.pfx"})
+	h.requireSays(wrong)
+	n := 0
+	for _, s := range texts(h.wiz.root) {
+		if s == wrong {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the wrong password is said %d times, want once", n)
+	}
 	h.requireSays(en.T("wizard.files.status.blocking"))
 
 	// Typing the right one fixes it, without choosing the folder again.

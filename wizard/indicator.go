@@ -51,7 +51,9 @@ func newIndicator(w *Wizard) *indicator {
 	column := container.NewVBox(items...)
 	spacer := canvas.NewRectangle(color.Transparent)
 	spacer.SetMinSize(fyne.NewSize(indicatorWidth, 0))
-	in.content = container.NewStack(bg, spacer, container.NewPadded(column))
+	// It scrolls: at 150 % display scaling a small laptop's screen is
+	// shorter than the list of steps.
+	in.content = container.NewStack(bg, spacer, container.NewVScroll(container.NewPadded(column)))
 	return in
 }
 

@@ -28,6 +28,7 @@ type oldPage struct {
 	backupBox  fyne.CanvasObject
 	backupDir  *entry
 	backupPass *entry
+	retype     *entry // shown once a new backup password is typed
 	notes      *fyne.Container // the plan's notes and errors
 	checks     map[string]*widget.Check
 
@@ -51,13 +52,23 @@ func newOldPage(w *Wizard, s flow.Step) page {
 		switch f.ID {
 		case flow.FieldBackupDir:
 			p.backupDir = e
+			// The button under the entry, not beside it: beside, it left
+			// the path too little room ("…/bac" in French).
 			pick := newButton(w, w.t("wizard.files.pick.folder"), theme.FolderOpenIcon(), p.chooseBackupDir)
-			items = append(items, fieldItem(w, f, container.NewBorder(nil, nil, nil, pick, e)))
+			items = append(items, fieldItem(w, f, container.NewVBox(e, container.NewHBox(pick))))
 		case flow.FieldBackupPassword:
 			p.backupPass = e
-			items = append(items, fieldItem(w, f, e))
+		case flow.FieldBackupRetype:
+			p.retype = e
 		}
 	}
+	// The retype goes under the password, in its row, shown when asked.
+	for i, f := range s.Fields {
+		if f.ID == flow.FieldBackupPassword {
+			items = append(items[:i], append([]*widget.FormItem{fieldItem(w, f, container.NewVBox(p.backupPass, p.retype))}, items[i:]...)...)
+		}
+	}
+	p.showRetype()
 	p.backupBox = box(container.NewVBox(heading(w.t("wizard.old.backup")), widget.NewForm(items...)))
 	p.backupBox.Hide()
 
@@ -93,7 +104,19 @@ func (p *oldPage) startPlan() {
 	start(p.w, p.w.flow.PlanDue(), p.w.flow.ApplyPlan)
 }
 
+// showRetype shows the retype entry when the flow asks it, and judges it
+// again against the password as it is now.
+func (p *oldPage) showRetype() {
+	if p.w.flow.Asks(flow.FieldBackupRetype) {
+		p.retype.Show()
+		_ = p.retype.Validate()
+	} else {
+		p.retype.Hide()
+	}
+}
+
 func (p *oldPage) refresh() {
+	p.showRetype()
 	if p.w.flow.Planning() {
 		p.setStatus(theme.SearchIcon(), p.w.t("wizard.old.status.checking"))
 		return

@@ -19,6 +19,7 @@ const (
 	FieldPort           FieldID = "port"           // the QRS's port (the confirmation step)
 	FieldBackupDir      FieldID = "backupDir"      // where the backup folder is made
 	FieldBackupPassword FieldID = "backupPassword" // protects the backup
+	FieldBackupRetype   FieldID = "backupRetype"   // the backup password again, when a new one was typed
 )
 
 // Field is one question of a step, as data, so that the window and a
@@ -49,6 +50,7 @@ var (
 	backupFields = []Field{
 		{ID: FieldBackupDir, Label: "wizard.old.backup.folder"},
 		{ID: FieldBackupPassword, Label: "wizard.old.backup.password", Secret: true, Validated: true},
+		{ID: FieldBackupRetype, Label: "wizard.old.backup.retype", Placeholder: "wizard.old.backup.retype.placeholder", Secret: true, Validated: true},
 	}
 )
 
@@ -67,8 +69,38 @@ func (f *Install) Value(id FieldID) string {
 		return f.backupDir
 	case FieldBackupPassword:
 		return f.backupPassword
+	case FieldBackupRetype:
+		return f.backupRetype
 	}
 	return ""
+}
+
+// Asks says whether a field is asked now: the retype of the backup
+// password only once a password other than the export's was typed (the
+// export's was typed twice in the QMC already).
+func (f *Install) Asks(id FieldID) bool {
+	if id == FieldBackupRetype {
+		return f.NeedsRetype()
+	}
+	return true
+}
+
+// NeedsRetype: a new backup password was typed, so it must be typed
+// twice: a typo in it would make the backup useless.
+func (f *Install) NeedsRetype() bool {
+	return f.Removing() && f.backupPassword != "" && f.backupPassword != f.password
+}
+
+// FieldProblem is Problem, with what depends on other answers: the retype
+// must match the backup password.
+func (f *Install) FieldProblem(id FieldID, value string) (key string, params map[string]string) {
+	if id == FieldBackupRetype {
+		if f.NeedsRetype() && value != f.backupPassword {
+			return "wizard.old.backup.retype.differs", nil
+		}
+		return "", nil
+	}
+	return Problem(id, value)
 }
 
 // Set answers a field. Each answer is a new revision of the inputs it
@@ -105,6 +137,8 @@ func (f *Install) Set(id FieldID, value string) {
 	case FieldBackupPassword:
 		f.backupPassword = value
 		f.choicesChanged()
+	case FieldBackupRetype:
+		f.backupRetype = value // the plan does not depend on it; the gate does
 	}
 }
 
@@ -126,6 +160,8 @@ func (f *Install) Hint(id FieldID) (key string, params map[string]string) {
 		return "wizard.done.port.hint", map[string]string{"port": strconv.Itoa(qrs.DefaultPort)}
 	case FieldBackupDir:
 		return "wizard.old.backup.folder.hint", nil
+	case FieldBackupRetype:
+		return "wizard.old.backup.retype.hint", nil
 	case FieldBackupPassword:
 		if f.backupPassword != "" && f.backupPassword == f.password {
 			return "wizard.old.backup.password.same", min

@@ -58,6 +58,7 @@ type Install struct {
 	keep                          map[string]bool // thumbprints of old certificates the user unticked
 	backupDir                     string
 	backupPassword                string
+	backupRetype                  string
 	backupProposed                bool // the defaults above were proposed once
 	planRev, planStarted, planned Rev
 	found                         []install.Found // nil until the stores were looked at

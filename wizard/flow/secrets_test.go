@@ -28,6 +28,15 @@ func TestThePasswordsNeverReachPreferencesNorTheReport(t *testing.T) {
 	c.next()
 	c.f.Set(flow.FieldBackupPassword, backupPassword)
 	c.f.RunDue(nil)
+	// A new backup password is typed twice before the install.
+	if !c.f.Asks(flow.FieldBackupRetype) || c.f.CanNext() {
+		t.Fatalf("a new backup password without its retype: asked %v, Next %v", c.f.Asks(flow.FieldBackupRetype), c.f.CanNext())
+	}
+	c.f.Set(flow.FieldBackupRetype, backupPassword+"x")
+	if key, _ := c.f.FieldProblem(flow.FieldBackupRetype, backupPassword+"x"); key == "" || c.f.CanNext() {
+		t.Fatal("a retype that differs is accepted")
+	}
+	c.f.Set(flow.FieldBackupRetype, backupPassword)
 	c.next()
 	c.f.RunDue(nil)
 	c.next()
