@@ -35,7 +35,7 @@ type filesPage struct {
 	statusIcon *widget.Icon
 	status     *widget.Label
 	progress   *widget.ProgressBarInfinite
-	general    *fyne.Container // findings about no certificate in particular
+	general    *fyne.Container    // findings about no certificate in particular
 	zipChoice  *widget.RadioGroup // the exports of a zip of several machines'
 	zipBox     fyne.CanvasObject
 	cards      *fyne.Container

@@ -28,7 +28,7 @@ type oldPage struct {
 	backupBox  fyne.CanvasObject
 	backupDir  *entry
 	backupPass *entry
-	retype     *entry // shown once a new backup password is typed
+	retype     *entry          // shown once a new backup password is typed
 	notes      *fyne.Container // the plan's notes and errors
 	checks     map[string]*widget.Check
 
