@@ -141,7 +141,9 @@ func (f *Install) ApplyCheck(c Checked) bool {
 	if c.Err == nil && f.folder != "" {
 		f.savePref(prefLastFolder, f.folder)
 	}
-	if c.Err == nil && HostProblem(f.host) == "" {
+	// A host the export's site does not match is likely a typo: it is not
+	// proposed next time (one the connection test accepts is, ApplyTest).
+	if c.Err == nil && HostProblem(f.host) == "" && len(f.HostFindings()) == 0 {
 		f.savePref(prefHost, f.host)
 	}
 	return true

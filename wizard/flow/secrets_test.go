@@ -109,3 +109,20 @@ func TestTheFolderAndHostRememberedAreProposedAndTheLanguageChosenIsUsed(t *test
 		t.Errorf("the language asked for is not used: %s", f.Lang())
 	}
 }
+
+func TestAHostOfAnotherSiteIsNotRememberedButOneThatWorksIs(t *testing.T) {
+	s := flowtest.NewSite(t, qrstest.Options{})
+	c := newConsole(t, func(d *flow.Deps) { d.Store = s.Store; d.QRSAddress = s.QRS.Addr })
+	c.answerFiles(s.Dir, flowtest.Password, "qlik-centrl.corp.example")
+	if got := c.prefs.Values["host"]; got != "" {
+		t.Fatalf("a host the export's site does not match was remembered: %q", got)
+	}
+	if c.prefs.Values["lastFolder"] != s.Dir {
+		t.Errorf("the folder checked is not remembered: %q", c.prefs.Values["lastFolder"])
+	}
+	c.f.Set(flow.FieldHost, flowtest.Host)
+	c.f.RunDue(nil)
+	if got := c.prefs.Values["host"]; got != flowtest.Host {
+		t.Fatalf("the right host is not remembered: %q", got)
+	}
+}
