@@ -52,6 +52,8 @@ func runGUI(env *Env, args []string) int {
 		Now:         env.Now,
 		ClientScope: store.CurrentUser,
 		Quit:        a.Quit,
+		Version:     Version,
+		HelpURL:     helpURL,
 	}
 	if opts.demo {
 		demo, err := startDemo(env.Now())

@@ -244,3 +244,4 @@ func TestMain(m *testing.M) {
 	os.Setenv(install.FastKDFEnv, "1")
 	os.Exit(m.Run())
 }
+

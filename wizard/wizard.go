@@ -38,6 +38,8 @@ type Wizard struct {
 	picker picker
 	// openURL opens a folder in the file manager; tests record it.
 	openURL func(*url.URL) error
+	// aboutHelp is the About box's help button, once shown (tests).
+	aboutHelp *button
 	// copied is the last "Copied" said beside a copy button.
 	copied *widget.Label
 

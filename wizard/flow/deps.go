@@ -51,6 +51,11 @@ type Deps struct {
 	BackupRoot string
 	// Quit closes the program, once the user confirmed.
 	Quit func()
+	// Version is the program's version, for the About box.
+	Version string
+	// HelpURL is where the About box sends for help, in a language; nil
+	// for none.
+	HelpURL func(lang string) string
 }
 
 // Preferences is where a flow remembers things between runs. Fyne's

@@ -136,6 +136,17 @@ func (f *Install) SetLang(lang string) {
 	f.savePref(prefLanguage, lang)
 }
 
+// Version is the program's version.
+func (f *Install) Version() string { return f.deps.Version }
+
+// HelpURL is the help page the About box links to.
+func (f *Install) HelpURL() string {
+	if f.deps.HelpURL == nil {
+		return ""
+	}
+	return f.deps.HelpURL(f.lang)
+}
+
 // Demo is set in demo mode.
 func (f *Install) Demo() *Demo { return f.deps.Demo }
 
