@@ -15,21 +15,26 @@ func (w *Wizard) askCancel() {
 	if w.dialogOpen() {
 		return
 	}
-	switch w.flow.Leaving() {
+	switch w.walk.Leaving() {
 	case flow.LeaveRefused:
 		d, ok := w.infoDialog(w.t("wizard.cancel.busy.title"), wrapped(w.t("wizard.cancel.busy")), w.t("wizard.ok"))
 		w.openDialog(d, ok)
 		d.Resize(fyne.NewSize(420, d.MinSize().Height))
 		return
 	case flow.LeaveAtOnce:
-		w.flow.Quit()
+		w.walk.Quit()
 		return
 	}
 	msg := wrapped(w.t("wizard.cancel.question"))
-	if w.flow.Installed() {
+	switch {
+	case w.restoring() && w.walk.Changed():
+		msg.SetText(w.t("wizard.cancel.question.restored"))
+	case w.restoring():
+		msg.SetText(w.t("wizard.cancel.question.restore"))
+	case w.walk.Changed():
 		msg.SetText(w.t("wizard.cancel.question.installed"))
 	}
-	d, _, stay := w.choiceDialog(w.t("wizard.cancel.title"), msg, w.t("wizard.cancel.confirm"), w.t("wizard.cancel.stay"), w.flow.Quit)
+	d, _, stay := w.choiceDialog(w.t("wizard.cancel.title"), msg, w.t("wizard.cancel.confirm"), w.t("wizard.cancel.stay"), w.walk.Quit)
 	w.openDialog(d, stay)
 	d.Resize(fyne.NewSize(420, d.MinSize().Height+msg.MinSize().Height))
 }

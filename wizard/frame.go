@@ -83,7 +83,7 @@ func (f *frame) showStep(i int, view fyne.CanvasObject) {
 
 // refreshButtons enables Back and Next from the flow's gates.
 func (f *frame) refreshButtons() {
-	fl := f.w.flow
+	fl := f.w.walk
 	s := fl.Step()
 	f.title.SetText(f.w.t(fl.Title()))
 	f.next.SetText(f.w.t(s.NextLabel))

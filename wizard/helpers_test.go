@@ -96,12 +96,21 @@ func writeExport(t *testing.T, host, machineName string, format qlik.Format) str
 }
 
 // stepID is the id of the step shown.
-func (h *harness) stepID() flow.StepID { return h.wiz.flow.Step().ID }
+func (h *harness) stepID() flow.StepID { return h.wiz.walk.Step().ID }
 
 // pageOf is the page of step id, once it was shown.
 func pageOf[P page](h *harness, id flow.StepID) P {
 	h.t.Helper()
-	p, ok := h.wiz.pages[h.wiz.flow.IndexOf(id)].(P)
+	i := -1
+	for n, s := range h.wiz.steps {
+		if s.ID == id {
+			i = n
+		}
+	}
+	if i < 0 {
+		h.t.Fatalf("no step %s in the flow walked", id)
+	}
+	p, ok := h.wiz.pages[i].(P)
 	if !ok {
 		h.t.Fatalf("the %s page was never shown", id)
 	}
@@ -244,4 +253,3 @@ func TestMain(m *testing.M) {
 	os.Setenv(install.FastKDFEnv, "1")
 	os.Exit(m.Run())
 }
-

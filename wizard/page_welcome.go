@@ -16,6 +16,10 @@ type welcomePage struct {
 	content  fyne.CanvasObject
 	language *widget.RadioGroup
 	flow     *widget.RadioGroup
+	// status is where lines about this session go, under the choice of
+	// flow (whether the program runs elevated comes with the recreate
+	// flow); empty for now.
+	status *fyne.Container
 	recreate *widget.RadioGroup
 	machine  *fyne.Container // rows of name + copy button, filled once known
 	known    bool            // the rows show this computer's names
@@ -41,9 +45,20 @@ func newWelcomePage(w *Wizard, _ flow.Step) page {
 		}
 	}
 
-	p.flow = widget.NewRadioGroup([]string{w.t("wizard.welcome.flow.install")}, nil)
+	install, restore := w.t("wizard.welcome.flow.install"), w.t("wizard.welcome.flow.restore")
+	p.flow = widget.NewRadioGroup([]string{install, restore}, nil)
 	p.flow.Required = true
-	p.flow.SetSelected(w.t("wizard.welcome.flow.install"))
+	if w.restoring() {
+		p.flow.SetSelected(restore)
+	} else {
+		p.flow.SetSelected(install)
+	}
+	p.flow.OnChanged = func(choice string) {
+		// Switching rebuilds the frame and this page; let the radio's
+		// own callback return first.
+		fyne.Do(func() { w.useRestore(choice == restore) })
+	}
+	p.status = container.NewVBox()
 	// The recreate flow comes with its own issue; it is shown, disabled,
 	// so the administrator knows where it will be.
 	p.recreate = widget.NewRadioGroup([]string{w.t("wizard.welcome.flow.recreate")}, nil)
@@ -63,6 +78,7 @@ func newWelcomePage(w *Wizard, _ flow.Step) page {
 		heading(w.t("wizard.welcome.flow")),
 		p.flow,
 		p.recreate,
+		p.status,
 		container.NewPadded(later),
 		box(container.NewVBox(heading(w.t("wizard.welcome.machine.title")), p.machine, hint)),
 	)

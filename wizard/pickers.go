@@ -55,6 +55,9 @@ func (p *filesPage) setFolder(dir string) {
 // the files page the flow moves there, since that is what the user is
 // doing; on it, the page shows the new choice.
 func (w *Wizard) dropped(_ fyne.Position, uris []fyne.URI) {
+	if w.restoring() || w.dialogOpen() {
+		return // an export dropped while restoring, or over a dialog, is not taken
+	}
 	before := w.flow.Index()
 	switch {
 	case !w.drop(uris):

@@ -13,6 +13,9 @@ type Installed struct {
 // Installing: the plan is being applied; nothing may move away.
 func (f *Install) Installing() bool { return f.installing }
 
+// Changed: the install changed the stores (Cancel then says so).
+func (f *Install) Changed() bool { return f.installed }
+
 // Installed: the plan was applied.
 func (f *Install) Installed() bool { return f.installed }
 
