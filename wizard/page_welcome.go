@@ -19,7 +19,7 @@ type welcomePage struct {
 	// status is where lines about this session go, under the choice of
 	// flow (whether the program runs elevated comes with the recreate
 	// flow); empty for now.
-	status *fyne.Container
+	status   *fyne.Container
 	recreate *widget.RadioGroup
 	machine  *fyne.Container // rows of name + copy button, filled once known
 	known    bool            // the rows show this computer's names

@@ -27,7 +27,11 @@ func TestABackupIsRestoredFromTheWelcomePage(t *testing.T) {
 	}
 
 	// The next run: Restore a backup, chosen on the welcome page.
-	h := newHarness(t, func(d *flow.Deps) { d.Store = s.Store; d.BackupRoot = backups; d.Now = func() time.Time { return testNow.Add(time.Hour) } })
+	h := newHarness(t, func(d *flow.Deps) {
+		d.Store = s.Store
+		d.BackupRoot = backups
+		d.Now = func() time.Time { return testNow.Add(time.Hour) }
+	})
 	h.do(func() { h.welcome().flow.SetSelected(en.T("wizard.welcome.flow.restore")) })
 	if !h.wiz.restoring() || len(h.wiz.steps) != 4 {
 		t.Fatalf("choosing Restore: restoring %v, %d steps", h.wiz.restoring(), len(h.wiz.steps))
