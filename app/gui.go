@@ -80,6 +80,7 @@ func runGUI(env *Env, args []string) int {
 		deps.BackupRoot = DefaultBackupDir()
 	}
 	deps.SaveReport = wizardReportSaver(env, deps.Store)
+	deps.ReportDir = reportFolder()
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	go func() {
@@ -90,12 +91,19 @@ func runGUI(env *Env, args []string) int {
 	w := a.NewWindow(i18n.New(opts.lang).T("wizard.title"))
 	wiz := wizard.New(w, deps)
 	w.SetContent(wiz.Content())
+	// again opens the wizard anew in the window (the screenshot tour
+	// walks the restore flow after the install flow).
+	again := func() *wizard.Wizard {
+		wiz := wizard.New(w, deps)
+		w.SetContent(wiz.Content())
+		return wiz
+	}
 	w.Resize(designSize)
 	w.Show()
 	fitToScreen(w)
 	w.CenterOnScreen()
 	if dir := env.Getenv("QSCERT_SCREENSHOT_DIR"); dir != "" {
-		go takeScreenshots(a, w, wiz, dir, env.Getenv("QSCERT_SCREENSHOT_FB"))
+		go takeScreenshots(a, w, wiz, again, dir, env.Getenv("QSCERT_SCREENSHOT_FB"))
 	}
 	a.Run()
 	return ExitOK
