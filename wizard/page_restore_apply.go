@@ -89,9 +89,9 @@ func (p *restoreApplyPage) setStatus(icon fyne.Resource, text string) {
 	p.status.SetText(text)
 }
 
-// stepSentence says what a step did, as the install page's log does.
+// stepSentence says what a step of the restore did.
 func stepSentence(w *Wizard, s install.Step) string {
-	return w.t("wizard.install.step."+string(s.Kind), map[string]string{
+	return w.t("wizard.restore.step."+string(s.Kind), map[string]string{
 		"role": w.t("role." + string(s.Role)), "subject": s.Subject, "location": s.Location.String(),
 		"folder": w.flow.ToolFilesFolder(),
 	})
@@ -131,7 +131,9 @@ func (p *restoreDonePage) refresh() {
 	for _, s := range res.Done {
 		lines = append(lines, "• "+stepSentence(w, s))
 	}
-	summary := container.NewVBox(heading(w.t("wizard.done.summary")), wrapped(strings.Join(lines, "\n")))
+	text := wrapped(strings.Join(lines, "\n"))
+	text.Wrapping = fyne.TextWrapBreak // paths have no spaces to wrap at
+	summary := container.NewVBox(heading(w.t("wizard.done.summary")), text)
 	if res.BackupDir != "" {
 		summary.Add(wrapped(w.t("wizard.restore.done.backup")))
 		summary.Add(pathRow(w, res.BackupDir, true))

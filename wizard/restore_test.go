@@ -51,7 +51,14 @@ func TestABackupIsRestoredFromTheWelcomePage(t *testing.T) {
 	if h.wiz.frame.next.Disabled() || !p.planBox.Visible() {
 		t.Fatalf("no plan to restore: %v", texts(h.wiz.root))
 	}
+	fits := func() {
+		if m := h.wiz.Content().MinSize(); m.Width > 829 || m.Height > 405 {
+			t.Errorf("the %s page needs %v, more than a small screen at 150 %%", h.stepID(), m)
+		}
+	}
+	fits()
 	h.next() // Restore
+	fits()
 	if !h.wiz.restore.Applied() || h.wiz.frame.title.Text != en.T("wizard.restore.apply.title.done") {
 		t.Fatalf("restore: %v; title %q", h.wiz.restore.ApplyErr(), h.wiz.frame.title.Text)
 	}
@@ -59,6 +66,7 @@ func TestABackupIsRestoredFromTheWelcomePage(t *testing.T) {
 		t.Fatalf("the store is not as before the install:\nbefore %v\nafter  %v", before, got)
 	}
 	h.next()
+	fits()
 	h.requireSays(en.T("wizard.restore.done.backup"))
 	h.requireSays(h.wiz.restore.Result().BackupDir)
 	h.next()

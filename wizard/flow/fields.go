@@ -155,6 +155,9 @@ func (f *Install) Hint(id FieldID) (key string, params map[string]string) {
 		}
 		return "wizard.files.password.hint", nil
 	case FieldHost:
+		if f.index > f.IndexOf(StepFiles) {
+			return "wizard.done.host.hint", nil // the export was checked already
+		}
 		return "wizard.files.host.hint", nil
 	case FieldPort:
 		return "wizard.done.port.hint", map[string]string{"port": strconv.Itoa(qrs.DefaultPort)}
