@@ -42,6 +42,8 @@ func runGUI(env *Env, args []string) int {
 	// 512-pixel icon on the UI thread would delay the window, and task
 	// bars show at most 64 pixels or so.
 	a.SetIcon(fyne.NewStaticResource("logo.png", assets.LogoPNG))
+	// Fyne's theme with outlines that do not look disabled (wizard.Theme).
+	a.Settings().SetTheme(wizard.Theme())
 
 	deps := flow.Deps{
 		Prefs:       a.Preferences(),
@@ -50,6 +52,8 @@ func runGUI(env *Env, args []string) int {
 		Now:         env.Now,
 		ClientScope: store.CurrentUser,
 		Quit:        a.Quit,
+		Version:     Version,
+		HelpURL:     helpURL,
 	}
 	if opts.demo {
 		demo, err := startDemo(env.Now())
@@ -76,6 +80,7 @@ func runGUI(env *Env, args []string) int {
 		deps.BackupRoot = DefaultBackupDir()
 	}
 	deps.SaveReport = wizardReportSaver(env, deps.Store)
+	deps.ReportDir = reportFolder()
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	go func() {
@@ -86,11 +91,20 @@ func runGUI(env *Env, args []string) int {
 	w := a.NewWindow(i18n.New(opts.lang).T("wizard.title"))
 	wiz := wizard.New(w, deps)
 	w.SetContent(wiz.Content())
-	w.Resize(fyne.NewSize(860, 640))
+	// again opens the wizard anew in the window (the screenshot tour
+	// walks the restore flow after the install flow).
+	again := func() *wizard.Wizard {
+		wiz := wizard.New(w, deps)
+		w.SetContent(wiz.Content())
+		return wiz
+	}
+	w.Resize(designSize)
+	w.Show()
+	fitToScreen(w)
 	w.CenterOnScreen()
 	if dir := env.Getenv("QSCERT_SCREENSHOT_DIR"); dir != "" {
-		go takeScreenshots(a, w, wiz, dir, env.Getenv("QSCERT_SCREENSHOT_FB"))
+		go takeScreenshots(a, w, wiz, again, dir, env.Getenv("QSCERT_SCREENSHOT_FB"))
 	}
-	w.ShowAndRun()
+	a.Run()
 	return ExitOK
 }

@@ -26,14 +26,19 @@ const settle = 600 * time.Millisecond
 // Mesa llvmpipe, reading the GL front buffer (Canvas.Capture) gives an
 // empty image. Without it, Canvas.Capture writes a PNG, which works with a
 // real GPU driver.
-func takeScreenshots(a fyne.App, w fyne.Window, wiz *wizard.Wizard, dir, fb string) {
+// After the install flow's pages it opens the wizard again (again) and
+// walks the restore flow, which restores the backup the tour's install
+// made.
+func takeScreenshots(a fyne.App, w fyne.Window, wiz *wizard.Wizard, again func() *wizard.Wizard, dir, fb string) {
 	defer fyne.Do(a.Quit)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		fyne.LogError("screenshots", err)
 		return
 	}
 	time.Sleep(2 * settle) // the window's first frames
-	wiz.Tour(func(name string) {
+	n := 0
+	shot := func(name string) {
+		n++
 		time.Sleep(settle)
 		base := filepath.Join(dir, wiz.Lang()+"-"+name)
 		var err error
@@ -47,7 +52,13 @@ func takeScreenshots(a fyne.App, w fyne.Window, wiz *wizard.Wizard, dir, fb stri
 		if err != nil {
 			fyne.LogError("screenshot "+name, err)
 		}
-	})
+	}
+	wiz.Tour(shot)
+	var next *wizard.Wizard
+	fyne.DoAndWait(func() { next = again() })
+	next.Wait()
+	time.Sleep(settle)
+	next.TourRestore(n+1, shot)
 }
 
 func copyFile(from, to string) error {

@@ -1,5 +1,3 @@
-//go:build cgo
-
 package app
 
 import (
@@ -18,10 +16,14 @@ import (
 func wizardReportSaver(env *Env, s store.Store) flow.ReportSaver {
 	return func(path string, in flow.ReportInput) error {
 		t := i18n.New(in.Lang)
+		if in.Port == 0 {
+			in.Port = qrs.DefaultPort
+		}
 		sin := support.Input{
 			Now: env.Now(), Version: Version, Machine: env.Machine(),
-			Report: in.Report, Host: in.Host, Port: qrs.DefaultPort, ConnectionErr: in.TestErr,
+			Report: in.Report, Host: in.Host, Port: in.Port, ConnectionErr: in.TestErr,
 			BackupDir: in.BackupDir, InstallErr: in.InstallErr,
+			Installed: in.Installed, InstallResult: in.Result, Demo: in.Demo,
 		}
 		source := ""
 		if s != nil {
@@ -29,7 +31,7 @@ func wizardReportSaver(env *Env, s store.Store) flow.ReportSaver {
 			source = s.Name()
 		}
 		if d := in.Diagnosis; d != nil {
-			sin.Connection = output.ConnectionOf(t, in.Host, qrs.DefaultPort, source, nil, nil, []*qrs.Diagnosis{d})
+			sin.Connection = output.ConnectionOf(t, in.Host, in.Port, source, nil, nil, []*qrs.Diagnosis{d})
 		}
 		return support.Build(t, sin).WriteZip(path, t)
 	}

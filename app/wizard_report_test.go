@@ -1,5 +1,3 @@
-//go:build cgo
-
 package app
 
 import (
@@ -9,9 +7,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"qscert/assets/i18n"
 	"qscert/certs/certstest"
 	"qscert/certs/coded"
 	"qscert/certs/export"
@@ -50,7 +50,11 @@ func TestTheWizardsSupportReportHoldsNoPasswordNorKey(t *testing.T) {
 	err = wizardReportSaver(env, st)(out, flow.ReportInput{
 		Lang: "fr", Folder: dir, Host: "qlik.corp.example", Report: validate.Validate(loaded, validate.Options{Now: now}),
 		Diagnosis: &qrs.Diagnosis{Check: "qrs", Error: coded.Error{Code: qrs.CodeHTTP403, Params: map[string]string{"host": "qlik"}}},
-		BackupDir: "/backups/x",
+		BackupDir: "/backups/x", Installed: true, Demo: true,
+		Result: &install.Result{BackupDir: "/backups/x", Done: []install.Step{
+			{Kind: install.StepAdd, Location: store.LocalMachineRoot, Role: qlik.RoleRoot, Subject: "CN=qlik.corp.example-CA"},
+			{Kind: install.StepAdd, Location: store.CurrentUserMy, Role: qlik.RoleClient, Subject: "CN=QlikClient", WithKey: true},
+		}},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -69,16 +73,39 @@ func TestTheWizardsSupportReportHoldsNoPasswordNorKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	var r support.Report
+	var text string
 	for _, f := range zr.File {
-		if f.Name != support.JSONName {
-			continue
-		}
 		rc, _ := f.Open()
 		body, _ := io.ReadAll(rc)
 		rc.Close()
-		if err := json.Unmarshal(body, &r); err != nil {
-			t.Fatal(err)
+		switch f.Name {
+		case support.JSONName:
+			conforms(t, "support-report", body)
+			if err := json.Unmarshal(body, &r); err != nil {
+				t.Fatal(err)
+			}
+		case support.TextName:
+			text = string(body)
 		}
+	}
+	// After an install: its steps, who ran it with which rights on which
+	// build, that it was the demo; never "Ready to install".
+	fr := i18n.New("fr")
+	if r.Install == nil || !r.Install.Installed || len(r.Install.Steps) != 2 || r.Install.Steps[1].Message == "" {
+		t.Errorf("the install's steps: %+v", r.Install)
+	}
+	if r.Session.OSBuild == "" || r.Session.User == "" || !r.App.Demo {
+		t.Errorf("session %+v, demo %v", r.Session, r.App.Demo)
+	}
+	verdict := fr.T("cli.report.verdict-ok", map[string]string{"errors": "", "warnings": ""})
+	verdict = verdict[:strings.IndexAny(verdict, "(:")]
+	for _, want := range []string{fr.T("cli.support.installed"), r.Install.Steps[1].Message, r.Session.OSBuild, fr.T("cli.support.demo")} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the text lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, verdict) {
+		t.Errorf("the text says %q after the install:\n%s", verdict, text)
 	}
 	if r.Export == nil || len(r.Export.Certificates) != 3 {
 		t.Error("the report lacks the export's certificates")
@@ -91,46 +118,5 @@ func TestTheWizardsSupportReportHoldsNoPasswordNorKey(t *testing.T) {
 	}
 	if len(r.Stores) != 1 || len(r.Stores[0].Locations) == 0 {
 		t.Errorf("stores %+v", r.Stores)
-	}
-}
-
-func TestTheDemoPreparesAnExportASandboxAndASimulatedQRSThenRemovesThem(t *testing.T) {
-	d, err := startDemo(time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	exp, err := export.LoadExport(d.info.Folder, d.info.Password)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r := validate.Validate(exp, validate.Options{Host: d.info.Host}); r.Blocking() || len(r.Certificates) != 3 {
-		t.Fatalf("the demo export does not validate: %+v", r.Findings)
-	}
-	found, err := install.Classify(exp, d.store)
-	if err != nil {
-		t.Fatal(err)
-	}
-	replaced := 0
-	for _, f := range found {
-		if f.Class == install.ClassReplaced {
-			replaced++
-		}
-	}
-	if replaced != 2 {
-		t.Errorf("%d certificates of the sandbox to replace, want the old root and client", replaced)
-	}
-	id, err := qrs.IdentityFromExport(exp)
-	if err != nil {
-		t.Fatal(err)
-	}
-	diag := qrs.Test(t.Context(), id, qrs.Options{Host: d.info.Host, Address: d.qrs.Addr})
-	if !diag.OK() {
-		t.Fatalf("the simulated QRS does not accept the demo export: %+v", diag)
-	}
-	if err := d.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(d.root); !os.IsNotExist(err) {
-		t.Errorf("the demo left %s behind", d.root)
 	}
 }

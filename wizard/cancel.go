@@ -2,8 +2,6 @@ package wizard
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"qscert/wizard/flow"
 )
@@ -11,27 +9,32 @@ import (
 // askCancel is Cancel, Escape and the window's close button. Where nothing
 // would be lost (the welcome page, the end) it closes at once; otherwise it
 // asks first. While an install runs it refuses: stopping halfway is what
-// the rollback exists to avoid.
+// the rollback exists to avoid. With a dialog open, the dialog is answered
+// first: a second one never opens over it.
 func (w *Wizard) askCancel() {
-	switch w.flow.Leaving() {
+	if w.dialogOpen() {
+		return
+	}
+	switch w.walk.Leaving() {
 	case flow.LeaveRefused:
-		dialog.ShowInformation(w.t("wizard.cancel.busy.title"), w.t("wizard.cancel.busy"), w.win)
+		d, ok := w.infoDialog(w.t("wizard.cancel.busy.title"), wrapped(w.t("wizard.cancel.busy")), w.t("wizard.ok"))
+		w.openDialog(d, ok)
+		d.Resize(fyne.NewSize(420, d.MinSize().Height))
 		return
 	case flow.LeaveAtOnce:
-		w.flow.Quit()
+		w.walk.Quit()
 		return
 	}
-	msg := widget.NewLabel(w.t("wizard.cancel.question"))
-	if w.flow.Installed() {
+	msg := wrapped(w.t("wizard.cancel.question"))
+	switch {
+	case w.restoring() && w.walk.Changed():
+		msg.SetText(w.t("wizard.cancel.question.restored"))
+	case w.restoring():
+		msg.SetText(w.t("wizard.cancel.question.restore"))
+	case w.walk.Changed():
 		msg.SetText(w.t("wizard.cancel.question.installed"))
 	}
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(w.t("wizard.cancel.title"), w.t("wizard.cancel.confirm"), w.t("wizard.cancel.stay"), msg,
-		func(leave bool) {
-			if leave {
-				w.flow.Quit()
-			}
-		}, w.win)
-	d.Show()
+	d, _, stay := w.choiceDialog(w.t("wizard.cancel.title"), msg, w.t("wizard.cancel.confirm"), w.t("wizard.cancel.stay"), w.walk.Quit)
+	w.openDialog(d, stay)
 	d.Resize(fyne.NewSize(420, d.MinSize().Height+msg.MinSize().Height))
 }

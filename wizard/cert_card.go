@@ -32,7 +32,7 @@ func (w *Wizard) certCard(info qlik.CertificateInfo, findings []finding.Finding)
 		cardItem(w.t("wizard.card.validity"), w.t("wizard.card.validity.range", map[string]string{
 			"from": info.NotBefore.Format(dateFormat), "to": info.NotAfter.Format(dateFormat),
 		}), false),
-		cardItem(w.t("wizard.card.thumbprint"), info.SHA1, true),
+		w.thumbprintItem(info.SHA1),
 		cardItem(w.t("wizard.card.key"), yesNo, false),
 		cardItem(w.t("wizard.card.files"), files, false),
 	)
@@ -47,6 +47,15 @@ func (w *Wizard) certCard(info qlik.CertificateInfo, findings []finding.Finding)
 // heading size, too loud for a group among others on a page.
 func box(content fyne.CanvasObject) *widget.Card {
 	return widget.NewCard("", "", content)
+}
+
+// thumbprintItem is the thumbprint with a Copy button: it is what an
+// administrator pastes into certlm.msc's search or a script.
+func (w *Wizard) thumbprintItem(sha1 string) *widget.FormItem {
+	item := cardItem(w.t("wizard.card.thumbprint"), sha1, true)
+	cp := newCopyButton(w, func() string { return sha1 }, copiedShort(w))
+	item.Widget = container.NewBorder(nil, nil, nil, cp.object(), item.Widget)
+	return item
 }
 
 func cardItem(label, value string, mono bool) *widget.FormItem {

@@ -20,7 +20,7 @@ func fieldEntry(w *Wizard, f flow.Field, changed func()) *entry {
 	// After SetText: the value proposed is not an answer to judge yet.
 	if f.Validated {
 		e.Validator = func(s string) error {
-			if key, params := flow.Problem(f.ID, s); key != "" {
+			if key, params := w.flow.FieldProblem(f.ID, s); key != "" {
 				return textError(w.t(key, params))
 			}
 			return nil

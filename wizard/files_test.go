@@ -1,11 +1,14 @@
 package wizard
 
 import (
+	"path/filepath"
 	"testing"
 
 	"qscert/certs/export"
 	"qscert/certs/qlik"
 	"qscert/certs/validate"
+	"qscert/wizard/flow"
+	"qscert/wizard/flow/flowtest"
 
 	"fyne.io/fyne/v2/test"
 )
@@ -33,7 +36,17 @@ func TestWrongPasswordShowsTheSentenceAndKeepsNextDisabled(t *testing.T) {
 		t.Fatal("Next is enabled with a wrong password")
 	}
 	// One sentence for the one password, naming every file it does not open.
-	h.requireSays(en.Code(export.CodeWrongPassword, map[string]string{"file": "client.pfx, server.pfx"}))
+	wrong := en.Code(export.CodeWrongPassword, map[string]string{"file": "client.pfx, server.pfx"})
+	h.requireSays(wrong)
+	n := 0
+	for _, s := range texts(h.wiz.root) {
+		if s == wrong {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the wrong password is said %d times, want once", n)
+	}
 	h.requireSays(en.T("wizard.files.status.blocking"))
 
 	// Typing the right one fixes it, without choosing the folder again.
@@ -135,5 +148,39 @@ func TestDroppingAFolderOnTheFilesPageShowsAndChecksIt(t *testing.T) {
 	}
 	if h.wiz.frame.next.Disabled() {
 		t.Errorf("the dropped export does not enable Next: %v", texts(h.wiz.root))
+	}
+}
+
+func TestADroppedZipWorksLikeAFolder(t *testing.T) {
+	h := newHarness(t)
+	zip := flowtest.WriteZip(t, testHost, testMachine)
+	h.do(func() { h.wiz.dropped(fyne0, uris(zip)) })
+	if h.stepID() != flow.StepFiles || h.files().folder.Text != zip {
+		t.Fatalf("after dropping a zip: step %s, folder entry %q", h.stepID(), h.files().folder.Text)
+	}
+	h.do(func() {
+		test.Type(h.files().password, testPassword)
+		test.Type(h.files().host, testHost)
+	})
+	if h.wiz.frame.next.Disabled() {
+		t.Fatalf("the dropped zip does not enable Next: %v", texts(h.wiz.root))
+	}
+}
+
+func TestTheFoldersOfAZipOfSeveralExportsAreOfferedAsAChoice(t *testing.T) {
+	h := newHarness(t)
+	zip := flowtest.WriteZip(t, testHost, "rep01.corp.example", testMachine)
+	h.fillFiles(zip, testPassword, testHost)
+	choice := h.files().zipChoice
+	if !h.files().zipBox.Visible() || len(choice.Options) != 2 {
+		t.Fatalf("no choice of the zip's exports: %v", texts(h.wiz.root))
+	}
+	h.do(func() { choice.SetSelected("Exported Certificates/" + testMachine) })
+	want := filepath.Join(zip, "Exported Certificates", testMachine)
+	if h.files().folder.Text != want || h.wiz.frame.next.Disabled() {
+		t.Fatalf("after choosing: folder %q, Next disabled %v", h.files().folder.Text, h.wiz.frame.next.Disabled())
+	}
+	if h.files().zipBox.Visible() {
+		t.Error("the choice stays once made")
 	}
 }

@@ -86,15 +86,19 @@ func TestTheHappyPathFromWelcomeToASuccessfulConnectionTest(t *testing.T) {
 	}
 	h.next()
 
-	// Confirmation: summary, backup, connection test, report.
+	// Confirmation: summary, backup, connection test (run on its own),
+	// report.
 	h.requireSays(backup)
-	h.do(func() { test.Tap(h.done().test) })
 	if d := h.wiz.flow.Diagnosis(); d == nil || !d.OK() {
-		t.Fatalf("connection test: %+v, %v", d, h.wiz.flow.TestErr())
+		t.Fatalf("connection test on arrival: %+v, %v", d, h.wiz.flow.TestErr())
 	}
 	h.requireSays(en.Code(qrs.CodeOK, map[string]string{"host": testHost}))
 	if s.QRS.Requests() != 1 {
-		t.Errorf("the simulated QRS saw %d requests", s.QRS.Requests())
+		t.Errorf("the simulated QRS saw %d requests on arrival", s.QRS.Requests())
+	}
+	h.do(func() { test.Tap(h.done().test) })
+	if d := h.wiz.flow.Diagnosis(); d == nil || !d.OK() || s.QRS.Requests() != 2 {
+		t.Fatalf("testing again: %+v, %d requests", d, s.QRS.Requests())
 	}
 	path := t.TempDir() + "/report.zip"
 	h.do(func() { h.done().saveReport(path) })
@@ -145,7 +149,10 @@ func TestAnInstallThatFailsMidwayIsRolledBackAndSaysSo(t *testing.T) {
 	s := newSite(t, qrstest.Options{})
 	before := flowtest.Contents(t, s.Store)
 	faulty := &storetest.Faulty{Store: s.Store, FailAt: 3} // after the first adds
-	h := newHarness(t, func(d *flow.Deps) { d.Store = faulty })
+	h := newHarness(t, func(d *flow.Deps) {
+		d.Store = faulty
+		d.SaveReport = func(string, flow.ReportInput) error { return nil }
+	})
 	h.walkToInstall(s.Dir)
 
 	err := h.wiz.flow.InstallErr()
@@ -153,6 +160,12 @@ func TestAnInstallThatFailsMidwayIsRolledBackAndSaysSo(t *testing.T) {
 		t.Fatalf("install error %v, want %s", err, install.CodeInstallRolledBack)
 	}
 	h.requireSays(en.Error(err))
+	if got := h.wiz.frame.title.Text; got != en.T("wizard.install.title.failed") {
+		t.Errorf("the title after a rolled-back install: %q", got)
+	}
+	if !h.install().report.content.Visible() {
+		t.Error("no support report can be saved from the failed install")
+	}
 	if got := flowtest.Contents(t, s.Store); strings.Join(got, "\n") != strings.Join(before, "\n") {
 		t.Fatalf("the store changed:\nbefore %v\nafter  %v", before, got)
 	}

@@ -23,9 +23,9 @@ type frame struct {
 	intro     *widget.Label
 	body      *fyne.Container
 	scroll    *container.Scroll
-	back      *widget.Button
-	next      *widget.Button
-	cancel    *widget.Button
+	back      *button
+	next      *button
+	cancel    *button
 }
 
 func newFrame(w *Wizard) *frame {
@@ -43,9 +43,9 @@ func newFrame(w *Wizard) *frame {
 	// the height more than the sentence does.
 	f.scroll = container.NewVScroll(container.NewVBox(f.intro, f.body))
 
-	f.cancel = widget.NewButton(w.t("wizard.cancel"), w.askCancel)
-	f.back = widget.NewButtonWithIcon(w.t("wizard.back"), theme.NavigateBackIcon(), w.Back)
-	f.next = widget.NewButtonWithIcon(w.t("wizard.next"), theme.NavigateNextIcon(), w.Next)
+	f.cancel = newButton(w, w.t("wizard.cancel"), nil, w.askCancel)
+	f.back = newButton(w, w.t("wizard.back"), theme.NavigateBackIcon(), w.Back)
+	f.next = newButton(w, w.t("wizard.next"), theme.NavigateNextIcon(), w.Next)
 	f.next.IconPlacement = widget.ButtonIconTrailingText
 	f.next.Importance = widget.HighImportance
 	buttons := container.NewHBox(f.cancel, layout.NewSpacer(), f.back, f.next)
@@ -83,8 +83,9 @@ func (f *frame) showStep(i int, view fyne.CanvasObject) {
 
 // refreshButtons enables Back and Next from the flow's gates.
 func (f *frame) refreshButtons() {
-	fl := f.w.flow
+	fl := f.w.walk
 	s := fl.Step()
+	f.title.SetText(f.w.t(fl.Title()))
 	f.next.SetText(f.w.t(s.NextLabel))
 	if s.Last {
 		f.next.SetIcon(theme.ConfirmIcon())

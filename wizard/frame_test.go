@@ -34,8 +34,8 @@ func TestEveryStepOfTheFlowHasAPage(t *testing.T) {
 			t.Errorf("step %s has no page", s.ID)
 		}
 	}
-	if len(installPages) != len(h.wiz.steps) {
-		t.Errorf("%d pages for %d steps", len(installPages), len(h.wiz.steps))
+	if len(installPages()) != len(h.wiz.steps) {
+		t.Errorf("%d pages for %d steps", len(installPages()), len(h.wiz.steps))
 	}
 }
 

@@ -80,6 +80,7 @@ func newHarness(t *testing.T, change ...func(*flow.Deps)) *harness {
 		f()
 	})
 	h.wiz.debounce = time.Millisecond
+	h.wiz.picker = fynePicker{w: h.wiz} // what the tests can open and close
 	h.win.SetContent(h.wiz.Content())
 	h.win.Resize(fyne.NewSize(800, 600))
 	h.ui.Unlock()
@@ -95,12 +96,21 @@ func writeExport(t *testing.T, host, machineName string, format qlik.Format) str
 }
 
 // stepID is the id of the step shown.
-func (h *harness) stepID() flow.StepID { return h.wiz.flow.Step().ID }
+func (h *harness) stepID() flow.StepID { return h.wiz.walk.Step().ID }
 
 // pageOf is the page of step id, once it was shown.
 func pageOf[P page](h *harness, id flow.StepID) P {
 	h.t.Helper()
-	p, ok := h.wiz.pages[h.wiz.flow.IndexOf(id)].(P)
+	i := -1
+	for n, s := range h.wiz.steps {
+		if s.ID == id {
+			i = n
+		}
+	}
+	if i < 0 {
+		h.t.Fatalf("no step %s in the flow walked", id)
+	}
+	p, ok := h.wiz.pages[i].(P)
 	if !ok {
 		h.t.Fatalf("the %s page was never shown", id)
 	}
@@ -143,16 +153,16 @@ func (h *harness) fillFiles(dir, password, host string) {
 
 // dialogButton is the button labelled label in the dialog on top of the
 // window, or nil when no dialog is shown.
-func (h *harness) dialogButton(label string) *widget.Button {
+func (h *harness) dialogButton(label string) *button {
 	top := h.win.Canvas().Overlays().Top()
 	if top == nil || !top.Visible() {
 		return nil
 	}
-	var found *widget.Button
+	var found *button
 	var walk func(fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		switch x := o.(type) {
-		case *widget.Button:
+		case *button:
 			if x.Text == label {
 				found = x
 			}

@@ -20,6 +20,7 @@ type indicator struct {
 	w       *Wizard
 	content fyne.CanvasObject
 	rows    []*indicatorRow
+	about   *button
 }
 
 type indicatorRow struct {
@@ -48,10 +49,14 @@ func newIndicator(w *Wizard) *indicator {
 		items = append(items, r.object())
 	}
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground))
+	in.about = aboutButton(w)
+	items = append(items, widget.NewSeparator(), in.about)
 	column := container.NewVBox(items...)
 	spacer := canvas.NewRectangle(color.Transparent)
 	spacer.SetMinSize(fyne.NewSize(indicatorWidth, 0))
-	in.content = container.NewStack(bg, spacer, container.NewPadded(column))
+	// It scrolls: at 150 % display scaling a small laptop's screen is
+	// shorter than the list of steps.
+	in.content = container.NewStack(bg, spacer, container.NewVScroll(container.NewPadded(column)))
 	return in
 }
 

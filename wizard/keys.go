@@ -6,13 +6,16 @@ import (
 )
 
 // typedKey handles keys typed while no widget has the focus: Enter moves
-// on, Escape asks to cancel.
+// on, Escape asks to cancel. While a dialog is open it owns the keyboard:
+// Escape closes it and Enter does nothing on the page beneath.
 func (w *Wizard) typedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
-		w.Next()
+		if !w.dialogOpen() {
+			w.Next()
+		}
 	case fyne.KeyEscape:
-		w.askCancel()
+		w.escape()
 	}
 }
 
@@ -22,6 +25,9 @@ func (w *Wizard) typedKey(ev *fyne.KeyEvent) {
 type entry struct {
 	widget.Entry
 	w *Wizard
+	// onEnter replaces Next for Enter (an entry in a dialog, or one whose
+	// Enter runs something of its page); nil is Next.
+	onEnter func()
 }
 
 func newEntry(w *Wizard, password bool) *entry {
@@ -31,14 +37,21 @@ func newEntry(w *Wizard, password bool) *entry {
 		e.Password = true // ExtendBaseWidget adds the show/hide button
 	}
 	e.ExtendBaseWidget(e)
-	e.OnSubmitted = func(string) { w.Next() }
+	e.OnSubmitted = func(string) {
+		switch {
+		case e.onEnter != nil:
+			e.onEnter()
+		case !w.dialogOpen():
+			w.Next()
+		}
+	}
 	return e
 }
 
 // TypedKey passes Escape on to the wizard.
 func (e *entry) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyEscape {
-		e.w.askCancel()
+		e.w.escape()
 		return
 	}
 	e.Entry.TypedKey(ev)

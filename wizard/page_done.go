@@ -1,15 +1,13 @@
 package wizard
 
 import (
-	"path/filepath"
-	"qscert/wizard/flow"
 	"strconv"
 	"strings"
 
+	"qscert/wizard/flow"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,27 +16,33 @@ import (
 
 // donePage sums up the install, says where the backup is, and proves the
 // result with a call to the QRS using what is now in the store, with the
-// diagnosis in plain words when it fails. "Save support report" writes the
-// zip a support engineer asks for.
+// diagnosis in plain words when it fails. The test runs once on its own
+// when the page opens; the host and port can be corrected here and the
+// test run again, since a typo in the host shows only now. "Save support
+// report" writes the zip a support engineer asks for.
 type donePage struct {
 	w       *Wizard
 	content fyne.CanvasObject
 
+	host       *entry
+	port       *entry
+	what       *widget.Label // what the test calls
 	summary    *fyne.Container
-	test       *widget.Button
+	test       *button
 	testing    *widget.ProgressBarInfinite
 	resultIcon *widget.Icon
 	result     *widget.Label
 	detail     *widget.Label
-	report     *widget.Button
-	saved      *widget.Label
+	report     *reportButton
 	running    bool // the spinner shows a test running
+
+	retest debouncer
 }
 
-func newDonePage(w *Wizard, _ flow.Step) page {
-	p := &donePage{w: w}
+func newDonePage(w *Wizard, s flow.Step) page {
+	p := &donePage{w: w, retest: debouncer{w: w}}
 	p.summary = container.NewVBox()
-	p.test = widget.NewButtonWithIcon(w.t("wizard.done.test"), theme.MediaPlayIcon(), p.runTest)
+	p.test = newButton(w, w.t("wizard.done.test"), theme.MediaPlayIcon(), p.runTest)
 	p.test.Importance = widget.HighImportance
 	p.testing = widget.NewProgressBarInfinite()
 	p.testing.Hide()
@@ -48,33 +52,33 @@ func newDonePage(w *Wizard, _ flow.Step) page {
 	p.result.TextStyle.Bold = true
 	p.detail = widget.NewLabel("")
 	p.detail.Wrapping = fyne.TextWrapWord
-	p.report = widget.NewButtonWithIcon(w.t("wizard.done.report"), theme.DocumentSaveIcon(), p.chooseReportFile)
-	if !w.flow.CanSaveReport() {
-		p.report.Hide()
+	p.what = wrapped("")
+
+	var items []*widget.FormItem
+	for _, f := range s.Fields {
+		e := fieldEntry(w, f, p.changed)
+		e.onEnter = p.runTest // Enter in the host tests, it does not finish
+		switch f.ID {
+		case flow.FieldHost:
+			p.host = e
+		case flow.FieldPort:
+			p.port = e
+		}
+		items = append(items, fieldItem(w, f, e))
 	}
-	p.saved = widget.NewLabel("")
-	p.saved.Wrapping = fyne.TextWrapWord
-	p.saved.Hide()
+	p.report = newReportButton(w)
 
 	testBox := box(container.NewVBox(
 		heading(w.t("wizard.done.test.title")),
-		wrapped(w.t("wizard.done.test.what", map[string]string{"host": w.flow.Host()})),
+		p.what,
+		widget.NewForm(items...),
 		container.NewHBox(p.test),
 		p.testing,
 		container.NewBorder(nil, nil, iconBeside(p.resultIcon), nil, container.NewVBox(p.result, p.detail)),
 	))
-	reportBox := box(container.NewVBox(
-		heading(w.t("wizard.done.report.title")),
-		wrapped(w.t("wizard.done.report.what")),
-		container.NewHBox(p.report),
-		p.saved,
-	))
-	if !w.flow.CanSaveReport() {
-		reportBox.Hide()
-	}
 	// The test first: it is what this page is for, and its outcome must be
 	// in view without scrolling.
-	p.content = container.NewVBox(testBox, box(p.summary), reportBox)
+	p.content = container.NewVBox(testBox, box(p.summary), p.report.box())
 	p.showSummary()
 	p.showDiagnosis()
 	return p
@@ -82,7 +86,42 @@ func newDonePage(w *Wizard, _ flow.Step) page {
 
 func (p *donePage) view() fyne.CanvasObject { return p.content }
 
-func (p *donePage) enter() {}
+// enter runs the test once on its own: it is what the user came for.
+func (p *donePage) enter() { p.startDueTest() }
+
+// changed follows a host or port typed: the result shown is for the old
+// one, and the test runs again after a pause in typing.
+func (p *donePage) changed() {
+	p.w.refresh()
+	p.retest.schedule(p.startDueTest)
+}
+
+// startDueTest runs the test the flow has due (none while one runs: when
+// that one ends, stale, the next is started).
+func (p *donePage) startDueTest() {
+	fl := p.w.flow
+	start(p.w, fl.TestDue(), p.applyTest)
+	p.w.refresh()
+}
+
+// applyTest stores a test's outcome and starts the one due when the host
+// changed while it ran.
+func (p *donePage) applyTest(t flow.Tested) bool {
+	fresh := p.w.flow.ApplyTest(t)
+	if !fresh {
+		p.startDueTest()
+	}
+	return fresh
+}
+
+// runTest is the button (and Enter in the fields): test again now.
+func (p *donePage) runTest() {
+	if flow.HostProblem(p.w.flow.Host()) != "" || p.w.flow.Port() == 0 {
+		return
+	}
+	start(p.w, p.w.flow.ConnectionTest(), p.applyTest)
+	p.w.refresh()
+}
 
 func (p *donePage) refresh() {
 	fl := p.w.flow
@@ -96,15 +135,15 @@ func (p *donePage) refresh() {
 			p.testing.Hide()
 		}
 	}
-	setEnabled(p.test, !fl.Testing())
-	setEnabled(p.report, !fl.Saving())
+	setEnabled(p.test, !fl.Testing() && flow.HostProblem(fl.Host()) == "" && fl.Port() != 0)
+	p.what.SetText(p.w.t("wizard.done.test.what", map[string]string{"host": orDash(p.w, fl.Host()), "port": strconv.Itoa(fl.Port())}))
 	p.showSummary()
 	p.showDiagnosis()
-	p.showSaved()
+	p.report.refresh()
 }
 
 // showSummary says what was installed where, what was removed, and where
-// the backup is.
+// the backup is, with buttons to copy its path and open it.
 func (p *donePage) showSummary() {
 	w, result := p.w, p.w.flow.Result()
 	p.summary.RemoveAll()
@@ -125,6 +164,8 @@ func (p *donePage) showSummary() {
 			}))
 		case install.StepRemove:
 			removed++
+		case install.StepPublish:
+			lines = append(lines, w.t("wizard.done.published", map[string]string{"folder": w.flow.ToolFilesFolder()}))
 		}
 	}
 	if removed > 0 {
@@ -135,30 +176,21 @@ func (p *donePage) showSummary() {
 	}
 	p.summary.Add(wrapped(strings.Join(lines, "\n")))
 	if result.BackupDir != "" {
-		dir := widget.NewLabelWithStyle(result.BackupDir, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-		dir.Wrapping = fyne.TextWrapBreak
-		dir.Selectable = true
-		p.summary.Add(dir)
+		p.summary.Add(pathRow(w, result.BackupDir, true))
 	}
-}
-
-// runTest calls the QRS with the client certificate and root now in the
-// store, off the UI thread (it may wait for a timeout).
-func (p *donePage) runTest() {
-	start(p.w, p.w.flow.ConnectionTest(), p.w.flow.ApplyTest)
-	p.w.refresh()
 }
 
 // showDiagnosis puts the outcome of the last test in plain words.
 func (p *donePage) showDiagnosis() {
-	w, d := p.w, p.w.flow.Diagnosis()
+	w, fl := p.w, p.w.flow
+	d := fl.Diagnosis()
 	p.detail.SetText("")
 	p.detail.Hide()
 	switch {
-	case p.w.flow.TestErr() != nil:
+	case fl.TestErr() != nil:
 		p.resultIcon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
 		p.result.Importance = widget.DangerImportance
-		p.result.SetText(w.tr.Error(p.w.flow.TestErr()))
+		p.result.SetText(w.tr.Error(fl.TestErr()))
 	case d == nil:
 		p.resultIcon.SetResource(nil)
 		p.result.SetText("")
@@ -187,52 +219,8 @@ func (p *donePage) showDiagnosis() {
 	p.result.Refresh()
 }
 
-// chooseReportFile asks where to save the support report.
-func (p *donePage) chooseReportFile() {
-	w := p.w
-	d := dialog.NewFileSave(func(f fyne.URIWriteCloser, err error) {
-		if err != nil || f == nil {
-			return
-		}
-		path := f.URI().Path()
-		_ = f.Close() // the report is written beside it and renamed into place
-		p.saveReport(path)
-	}, w.win)
-	d.SetFileName(w.flow.ReportFileName())
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
-	d.SetTitleText(w.t("wizard.done.report"))
-	d.SetConfirmText(w.t("wizard.done.report.save"))
-	d.SetDismissText(w.t("wizard.cancel"))
-	if dir := w.flow.Folder(); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(dir))); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(w.win.Canvas().Size())
-	d.Show()
-}
-
 // saveReport writes the report in the background. It is given no password.
-func (p *donePage) saveReport(path string) {
-	start(p.w, p.w.flow.SaveReport(path), p.w.flow.ApplySaved)
-	p.w.refresh()
-}
-
-// showSaved says where the report went, or why it could not be written.
-func (p *donePage) showSaved() {
-	s := p.w.flow.Saved()
-	if s == nil {
-		return
-	}
-	if s.Err != nil {
-		p.saved.Importance = widget.DangerImportance
-		p.saved.SetText(p.w.tr.Error(s.Err))
-	} else {
-		p.saved.Importance = widget.SuccessImportance
-		p.saved.SetText(p.w.t("wizard.done.report.saved", map[string]string{"file": s.Path}))
-	}
-	p.saved.Show()
-}
+func (p *donePage) saveReport(path string) { p.report.save(path) }
 
 // wrapped is a label that wraps.
 func wrapped(text string) *widget.Label {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"qscert/certs/finding"
 	"qscert/certs/qlik"
 	"qscert/wizard/flow"
 
@@ -23,16 +24,20 @@ type filesPage struct {
 	content fyne.CanvasObject
 
 	folder     *entry
-	pickFolder *widget.Button
-	pickFiles  *widget.Button
+	pickFolder *button
+	pickFiles  *button
 	filesNote  *widget.Label // the files picked one by one
 	password   *entry
 	host       *entry
+	hostNotes  *fyne.Container // what the check says of the host, by its field
+	report     *reportButton   // by the status, when the files cannot be installed
 
 	statusIcon *widget.Icon
 	status     *widget.Label
 	progress   *widget.ProgressBarInfinite
-	general    *fyne.Container // findings about no certificate in particular
+	general    *fyne.Container    // findings about no certificate in particular
+	zipChoice  *widget.RadioGroup // the exports of a zip of several machines'
+	zipBox     fyne.CanvasObject
 	cards      *fyne.Container
 
 	check debouncer
@@ -52,6 +57,10 @@ func newFilesPage(w *Wizard, s flow.Step) page {
 			p.password = e
 		case flow.FieldHost:
 			p.host = e
+			p.hostNotes = container.NewVBox()
+			p.hostValidator()
+			items = append(items, fieldItem(w, f, container.NewVBox(e, p.hostNotes)))
+			continue
 		}
 		items = append(items, fieldItem(w, f, e))
 	}
@@ -65,12 +74,19 @@ func newFilesPage(w *Wizard, s flow.Step) page {
 	p.progress.Hide()
 	p.general = container.NewVBox()
 	p.cards = container.NewVBox()
+	p.zipChoice = widget.NewRadioGroup(nil, nil)
+	p.zipBox = box(container.NewVBox(heading(w.t("wizard.files.zip.choose")), p.zipChoice))
+	p.zipBox.Hide()
+	p.report = newReportButton(w)
+	p.report.content.Hide()
 
 	p.content = container.NewVBox(
 		form,
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, iconBeside(p.statusIcon), nil, p.status),
+		p.report.content,
 		p.progress,
+		p.zipBox,
 		p.general,
 		p.cards,
 	)
@@ -82,8 +98,8 @@ func newFilesPage(w *Wizard, s flow.Step) page {
 // pickers, and the files picked one by one.
 func (p *filesPage) pickers() *widget.FormItem {
 	w := p.w
-	p.pickFolder = widget.NewButtonWithIcon(w.t("wizard.files.pick.folder"), theme.FolderOpenIcon(), p.chooseFolder)
-	p.pickFiles = widget.NewButtonWithIcon(w.t("wizard.files.pick.file"), theme.FileIcon(), p.chooseFile)
+	p.pickFolder = newButton(w, w.t("wizard.files.pick.folder"), theme.FolderOpenIcon(), p.chooseFolder)
+	p.pickFiles = newButton(w, w.t("wizard.files.pick.file"), theme.FileIcon(), p.chooseFile)
 	p.filesNote = widget.NewLabel("")
 	p.filesNote.Wrapping = fyne.TextWrapWord
 	p.showFiles()
@@ -136,7 +152,11 @@ func (p *filesPage) showReport() {
 	w, fl := p.w, p.w.flow
 	p.general.RemoveAll()
 	p.cards.RemoveAll()
+	p.hostNotes.RemoveAll()
 	p.progress.Hide()
+	p.report.content.Hide()
+	p.showZipChoices()
+	defer func() { _ = p.host.Validate() }() // the host's mark follows what the check says of it
 	switch {
 	case !fl.HasSelection():
 		p.setStatus(theme.InfoIcon(), w.t("wizard.files.status.empty"))
@@ -147,9 +167,17 @@ func (p *filesPage) showReport() {
 		return
 	case fl.LoadErr() != nil:
 		p.setStatus(theme.NewErrorThemedResource(theme.ErrorIcon()), w.tr.Error(fl.LoadErr()))
+		p.showReportButton()
 		return
 	case fl.Report() == nil:
 		return
+	case fl.AwaitsPassword():
+		// Not "wrong password" before one was typed.
+		p.setStatus(theme.InfoIcon(), w.t("wizard.files.status.password"))
+		return
+	}
+	for _, f := range fl.HostFindings() {
+		p.hostNotes.Add(w.findingRow(f))
 	}
 	r := fl.Report()
 	present := map[qlik.Role]bool{}
@@ -157,12 +185,21 @@ func (p *filesPage) showReport() {
 		present[c.Role] = true
 	}
 	for _, f := range r.Findings {
+		if flow.IsHostFinding(f) {
+			continue // by the host field
+		}
 		if f.Role == "" || !present[f.Role] {
 			p.general.Add(w.findingRow(f))
 		}
 	}
 	for _, c := range r.Certificates {
-		p.cards.Add(w.certCard(c, r.FindingsFor(c.Role)))
+		var about []finding.Finding
+		for _, f := range r.FindingsFor(c.Role) {
+			if !flow.IsHostFinding(f) {
+				about = append(about, f)
+			}
+		}
+		p.cards.Add(w.certCard(c, about))
 	}
 	errs, warnings := r.Counts()
 	params := map[string]string{
@@ -174,12 +211,67 @@ func (p *filesPage) showReport() {
 	switch {
 	case errs > 0 || len(r.Certificates) == 0:
 		p.setStatus(theme.NewErrorThemedResource(theme.ErrorIcon()), w.t("wizard.files.status.blocking", params))
+		p.showReportButton()
 	case flow.HostProblem(fl.Host()) != "":
 		p.setStatus(theme.NewWarningThemedResource(theme.WarningIcon()), w.t("wizard.files.status.host"))
 	case warnings > 0:
 		p.setStatus(theme.NewWarningThemedResource(theme.WarningIcon()), w.t("wizard.files.status.warnings", params))
 	default:
 		p.setStatus(theme.NewSuccessThemedResource(theme.ConfirmIcon()), w.t("wizard.files.status.ok", params))
+	}
+}
+
+// showZipChoices offers the exports of a zip of several machines' as a
+// choice, right under the status: picking one sets the folder to it
+// ("export.zip\rep01").
+func (p *filesPage) showZipChoices() {
+	choices := p.w.flow.ZipChoices()
+	if len(choices) == 0 {
+		p.zipBox.Hide()
+		return
+	}
+	names := make([]string, len(choices))
+	byName := map[string]string{}
+	for i, c := range choices {
+		names[i] = c.Folder
+		byName[c.Folder] = c.Path
+	}
+	p.zipChoice.OnChanged = nil
+	p.zipChoice.Options = names
+	p.zipChoice.Selected = ""
+	p.zipChoice.Refresh()
+	p.zipChoice.OnChanged = func(name string) {
+		if path, ok := byName[name]; ok {
+			// After this callback: setting the folder redraws this group.
+			fyne.Do(func() { p.setFolder(path) })
+		}
+	}
+	p.zipBox.Show()
+}
+
+// showReportButton offers the support report when the files cannot be
+// installed: that is when support is called.
+func (p *filesPage) showReportButton() {
+	if p.w.flow.CanSaveReport() {
+		p.report.refresh()
+		p.report.content.Show()
+	}
+}
+
+// hostValidator refuses what is not a server name, and marks a name the
+// check found wrong (another site's, an IP address): without it the field
+// kept its green check while the warning sat in a card below.
+func (p *filesPage) hostValidator() {
+	fl := p.w.flow
+	syntax := p.host.Validator
+	p.host.Validator = func(s string) error {
+		if err := syntax(s); err != nil {
+			return err
+		}
+		if notes := fl.HostFindings(); strings.TrimSpace(s) == fl.Host() && len(notes) > 0 {
+			return textError(p.w.tr.Code(notes[0].Code, notes[0].Params))
+		}
+		return nil
 	}
 }
 

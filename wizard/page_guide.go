@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -55,11 +54,8 @@ func newGuidePage(w *Wizard, _ flow.Step) page {
 	p.folder = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	p.folder.Wrapping = fyne.TextWrapBreak
 	p.folder.Selectable = true
-	copyFolder := widget.NewButtonWithIcon(w.t("wizard.copy"), theme.ContentCopyIcon(), func() {
-		fyne.CurrentApp().Clipboard().SetContent(p.folder.Text)
-	})
-	copyFolder.Importance = widget.LowImportance
-	where := box(container.NewVBox(heading(w.t("wizard.guide.where")), container.NewBorder(nil, nil, nil, copyFolder, p.folder)))
+	copyFolder := newCopyButton(w, func() string { return p.folder.Text }, copiedShort(w))
+	where := box(container.NewVBox(heading(w.t("wizard.guide.where")), container.NewBorder(nil, nil, nil, copyFolder.object(), p.folder)))
 	p.showMachine()
 	p.content = container.NewVBox(container.NewVBox(rows...), where)
 	return p

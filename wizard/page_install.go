@@ -21,6 +21,7 @@ type installPage struct {
 	statusIcon *widget.Icon
 	status     *widget.Label
 	log        *fyne.Container
+	report     *reportButton // offered when the install failed
 }
 
 func newInstallPage(w *Wizard, _ flow.Step) page {
@@ -31,9 +32,12 @@ func newInstallPage(w *Wizard, _ flow.Step) page {
 	p.status.Wrapping = fyne.TextWrapWord
 	p.status.TextStyle.Bold = true
 	p.log = container.NewVBox()
+	p.report = newReportButton(w)
+	p.report.content.Hide()
 	p.content = container.NewVBox(
 		p.progress,
 		container.NewBorder(nil, nil, iconBeside(p.statusIcon), nil, p.status),
+		p.report.content,
 		box(container.NewVBox(heading(w.t("wizard.install.log")), p.log)),
 	)
 	p.refresh()
@@ -70,6 +74,7 @@ func (p *installPage) stepRow(s install.Step) fyne.CanvasObject {
 	w := p.w
 	params := map[string]string{
 		"role": w.t("role." + string(s.Role)), "subject": s.Subject, "location": s.Location.String(),
+		"folder": w.flow.ToolFilesFolder(),
 	}
 	row, _ := messageRow(theme.NewSuccessThemedResource(theme.ConfirmIcon()), w.t("wizard.install.step."+string(s.Kind), params), widget.MediumImportance)
 	return row
@@ -78,6 +83,7 @@ func (p *installPage) stepRow(s install.Step) fyne.CanvasObject {
 // show draws the state of the install.
 func (p *installPage) show() {
 	w, fl := p.w, p.w.flow
+	p.report.content.Hide()
 	switch {
 	case fl.Installing():
 		p.setStatus(theme.DownloadIcon(), w.t("wizard.install.status.running"))
@@ -87,6 +93,10 @@ func (p *installPage) show() {
 		p.setStatus(theme.NewErrorThemedResource(theme.ErrorIcon()), w.tr.Error(fl.InstallErr()))
 		p.status.Importance = widget.DangerImportance
 		p.status.Refresh()
+		if fl.CanSaveReport() {
+			p.report.refresh()
+			p.report.content.Show()
+		}
 	case fl.Installed() && fl.Plan() != nil && fl.Plan().Empty():
 		p.setStatus(theme.NewSuccessThemedResource(theme.ConfirmIcon()), w.t("wizard.install.status.already"))
 	case fl.Installed():

@@ -1,7 +1,6 @@
 package wizard
 
 import (
-	"path/filepath"
 	"strconv"
 
 	"qscert/certs/install"
@@ -9,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -30,6 +28,7 @@ type oldPage struct {
 	backupBox  fyne.CanvasObject
 	backupDir  *entry
 	backupPass *entry
+	retype     *entry          // shown once a new backup password is typed
 	notes      *fyne.Container // the plan's notes and errors
 	checks     map[string]*widget.Check
 
@@ -53,13 +52,23 @@ func newOldPage(w *Wizard, s flow.Step) page {
 		switch f.ID {
 		case flow.FieldBackupDir:
 			p.backupDir = e
-			pick := widget.NewButtonWithIcon(w.t("wizard.files.pick.folder"), theme.FolderOpenIcon(), p.chooseBackupDir)
-			items = append(items, fieldItem(w, f, container.NewBorder(nil, nil, nil, pick, e)))
+			// The button under the entry, not beside it: beside, it left
+			// the path too little room ("…/bac" in French).
+			pick := newButton(w, w.t("wizard.files.pick.folder"), theme.FolderOpenIcon(), p.chooseBackupDir)
+			items = append(items, fieldItem(w, f, container.NewVBox(e, container.NewHBox(pick))))
 		case flow.FieldBackupPassword:
 			p.backupPass = e
-			items = append(items, fieldItem(w, f, e))
+		case flow.FieldBackupRetype:
+			p.retype = e
 		}
 	}
+	// The retype goes under the password, in its row, shown when asked.
+	for i, f := range s.Fields {
+		if f.ID == flow.FieldBackupPassword {
+			items = append(items[:i], append([]*widget.FormItem{fieldItem(w, f, container.NewVBox(p.backupPass, p.retype))}, items[i:]...)...)
+		}
+	}
+	p.showRetype()
 	p.backupBox = box(container.NewVBox(heading(w.t("wizard.old.backup")), widget.NewForm(items...)))
 	p.backupBox.Hide()
 
@@ -95,7 +104,19 @@ func (p *oldPage) startPlan() {
 	start(p.w, p.w.flow.PlanDue(), p.w.flow.ApplyPlan)
 }
 
+// showRetype shows the retype entry when the flow asks it, and judges it
+// again against the password as it is now.
+func (p *oldPage) showRetype() {
+	if p.w.flow.Asks(flow.FieldBackupRetype) {
+		p.retype.Show()
+		_ = p.retype.Validate()
+	} else {
+		p.retype.Hide()
+	}
+}
+
 func (p *oldPage) refresh() {
+	p.showRetype()
 	if p.w.flow.Planning() {
 		p.setStatus(theme.SearchIcon(), p.w.t("wizard.old.status.checking"))
 		return
@@ -200,14 +221,7 @@ func (p *oldPage) setStatus(icon fyne.Resource, text string) {
 // chooseBackupDir picks the folder in which the dated backup folder is made.
 func (p *oldPage) chooseBackupDir() {
 	w := p.w
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err == nil && dir != nil {
-			p.backupDir.SetText(filepath.Clean(dir.Path()))
-		}
-	}, w.win)
-	d.SetTitleText(w.t("wizard.old.backup.folder"))
-	d.SetConfirmText(w.t("wizard.files.pick.confirm"))
-	d.SetDismissText(w.t("wizard.cancel"))
-	d.Resize(w.win.Canvas().Size())
-	d.Show()
+	w.picker.folder(w.t("wizard.old.backup.folder"), startFolder(p.backupDir.Text, nil), func(dir string) {
+		p.backupDir.SetText(dir)
+	})
 }

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -17,9 +16,12 @@ type welcomePage struct {
 	content  fyne.CanvasObject
 	language *widget.RadioGroup
 	flow     *widget.RadioGroup
+	// status is where lines about this session go, under the choice of
+	// flow (whether the program runs elevated comes with the recreate
+	// flow); empty for now.
+	status   *fyne.Container
 	recreate *widget.RadioGroup
 	machine  *fyne.Container // rows of name + copy button, filled once known
-	copied   *widget.Label   // "Copied" feedback
 	known    bool            // the rows show this computer's names
 }
 
@@ -43,9 +45,20 @@ func newWelcomePage(w *Wizard, _ flow.Step) page {
 		}
 	}
 
-	p.flow = widget.NewRadioGroup([]string{w.t("wizard.welcome.flow.install")}, nil)
+	install, restore := w.t("wizard.welcome.flow.install"), w.t("wizard.welcome.flow.restore")
+	p.flow = widget.NewRadioGroup([]string{install, restore}, nil)
 	p.flow.Required = true
-	p.flow.SetSelected(w.t("wizard.welcome.flow.install"))
+	if w.restoring() {
+		p.flow.SetSelected(restore)
+	} else {
+		p.flow.SetSelected(install)
+	}
+	p.flow.OnChanged = func(choice string) {
+		// Switching rebuilds the frame and this page; let the radio's
+		// own callback return first.
+		fyne.Do(func() { w.useRestore(choice == restore) })
+	}
+	p.status = container.NewVBox()
 	// The recreate flow comes with its own issue; it is shown, disabled,
 	// so the administrator knows where it will be.
 	p.recreate = widget.NewRadioGroup([]string{w.t("wizard.welcome.flow.recreate")}, nil)
@@ -55,9 +68,6 @@ func newWelcomePage(w *Wizard, _ flow.Step) page {
 	// Plain style: an italic face would be one more font to load at start.
 
 	p.machine = container.NewVBox()
-	p.copied = widget.NewLabel("")
-	p.copied.Importance = widget.SuccessImportance
-	p.copied.Hide()
 	hint := widget.NewLabel(w.t("wizard.welcome.machine.hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	_, known := w.flow.Machine()
@@ -68,8 +78,9 @@ func newWelcomePage(w *Wizard, _ flow.Step) page {
 		heading(w.t("wizard.welcome.flow")),
 		p.flow,
 		p.recreate,
+		p.status,
 		container.NewPadded(later),
-		box(container.NewVBox(heading(w.t("wizard.welcome.machine.title")), p.machine, hint, p.copied)),
+		box(container.NewVBox(heading(w.t("wizard.welcome.machine.title")), p.machine, hint)),
 	)
 	return p
 }
@@ -123,17 +134,12 @@ func (p *welcomePage) copyRow(label, value string) fyne.CanvasObject {
 	val := widget.NewLabelWithStyle(value, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	val.Selectable = true
 	val.Truncation = fyne.TextTruncateEllipsis
-	btn := widget.NewButtonWithIcon(p.w.t("wizard.copy"), theme.ContentCopyIcon(), func() {
-		fyne.CurrentApp().Clipboard().SetContent(value)
-		p.copied.SetText(p.w.t("wizard.copied", map[string]string{"value": value}))
-		p.copied.Show()
-	})
-	btn.Importance = widget.LowImportance
+	btn := newCopyButton(p.w, func() string { return value }, copiedShort(p.w))
 	if value == "" || value == p.w.t("wizard.none") {
 		btn.Disable()
 	}
 	left := container.NewGridWrap(fyne.NewSize(150, name.MinSize().Height), name)
-	return container.NewBorder(nil, nil, left, btn, val)
+	return container.NewBorder(nil, nil, left, btn.object(), val)
 }
 
 func orDash(w *Wizard, s string) string {

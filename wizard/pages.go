@@ -28,22 +28,39 @@ type step struct {
 	new newPage
 }
 
-// installPages are the pages of the install flow's steps.
-var installPages = map[flow.StepID]newPage{
-	flow.StepWelcome: newWelcomePage,
-	flow.StepGuide:   newGuidePage,
-	flow.StepFiles:   newFilesPage,
-	flow.StepOld:     newOldPage,
-	flow.StepInstall: newInstallPage,
-	flow.StepDone:    newDonePage,
+// installPages are the pages of the install flow's steps. (A function,
+// not a table: the welcome page, in it, switches between the flows.)
+func installPages() map[flow.StepID]newPage {
+	return map[flow.StepID]newPage{
+		flow.StepWelcome: newWelcomePage,
+		flow.StepGuide:   newGuidePage,
+		flow.StepFiles:   newFilesPage,
+		flow.StepOld:     newOldPage,
+		flow.StepInstall: newInstallPage,
+		flow.StepDone:    newDonePage,
+	}
 }
 
-// installSteps pairs the flow's steps with their pages; a test checks that
-// every step has one.
-func installSteps(steps []flow.Step) []step {
+// restorePages are the pages of the restore flow's steps; the welcome
+// page is the same.
+func restorePages() map[flow.StepID]newPage {
+	return map[flow.StepID]newPage{
+		flow.StepWelcome:       newWelcomePage,
+		flow.StepRestoreBackup: newRestoreBackupPage,
+		flow.StepRestoreApply:  newRestoreApplyPage,
+		flow.StepRestoreDone:   newRestoreDonePage,
+	}
+}
+
+// installSteps pairs the install flow's steps with their pages; a test
+// checks that every step has one.
+func installSteps(steps []flow.Step) []step { return pairSteps(steps, installPages()) }
+
+// pairSteps pairs a flow's steps with their pages.
+func pairSteps(steps []flow.Step, pages map[flow.StepID]newPage) []step {
 	out := make([]step, len(steps))
 	for i, s := range steps {
-		out[i] = step{Step: s, new: installPages[s.ID]}
+		out[i] = step{Step: s, new: pages[s.ID]}
 	}
 	return out
 }

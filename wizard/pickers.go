@@ -8,53 +8,20 @@ import (
 	"qscert/wizard/flow"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 )
 
 // chooseFolder opens the folder picker, starting from the last folder.
 func (p *filesPage) chooseFolder() {
 	w := p.w
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil || dir == nil {
-			return
-		}
-		p.setFolder(dir.Path())
-	}, w.win)
-	p.preparePicker(d, "wizard.files.pick.folder.title")
-	d.Show()
+	w.picker.folder(w.t("wizard.files.pick.folder.title"), startFolder(w.flow.Folder(), w.flow.Files()), p.setFolder)
 }
 
 // chooseFile adds one file to the selection, for exports copied file by
-// file or mixed with other files.
+// file or mixed with other files, or a zip of the export.
 func (p *filesPage) chooseFile() {
 	w := p.w
-	d := dialog.NewFileOpen(func(f fyne.URIReadCloser, err error) {
-		if err != nil || f == nil {
-			return
-		}
-		path := f.URI().Path()
-		_ = f.Close() // certs reads the file itself
-		p.addFile(path)
-	}, w.win)
-	d.SetFilter(storage.NewExtensionFileFilter(qlik.PickerExtensions))
-	p.preparePicker(d, "wizard.files.pick.file.title")
-	d.Show()
-}
-
-// preparePicker translates what Fyne's dialog lets us set, sizes it to the
-// window and opens it where the user was last.
-func (p *filesPage) preparePicker(d *dialog.FileDialog, title string) {
-	w := p.w
-	d.SetTitleText(w.t(title))
-	d.SetConfirmText(w.t("wizard.files.pick.confirm"))
-	d.SetDismissText(w.t("wizard.cancel"))
-	if start := startFolder(w.flow.Folder(), w.flow.Files()); start != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(start)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(w.win.Canvas().Size())
+	filter := fileFilter{desc: w.t("wizard.files.pick.file.filter"), exts: qlik.PickerExtensions}
+	w.picker.openFile(w.t("wizard.files.pick.file.title"), startFolder(w.flow.Folder(), w.flow.Files()), filter, p.addFile)
 }
 
 // startFolder is the folder a picker opens in: the one chosen, or its
@@ -88,6 +55,9 @@ func (p *filesPage) setFolder(dir string) {
 // the files page the flow moves there, since that is what the user is
 // doing; on it, the page shows the new choice.
 func (w *Wizard) dropped(_ fyne.Position, uris []fyne.URI) {
+	if w.restoring() || w.dialogOpen() {
+		return // an export dropped while restoring, or over a dialog, is not taken
+	}
 	before := w.flow.Index()
 	switch {
 	case !w.drop(uris):

@@ -41,9 +41,37 @@ func (p *filesPage) tour() {
 	}
 }
 
-// tour tests the connection.
-func (p *donePage) tour() {
-	if !p.test.Disabled() {
-		p.test.OnTapped()
+// tour gives Next the focus, so that the picture shows its focus ring.
+func (p *welcomePage) tour() { p.w.win.Canvas().Focus(p.w.frame.next) }
+
+// TourRestore walks the restore flow from the welcome page, as a user of
+// the demo would after an install: it chooses "Restore a backup", takes
+// the latest backup (the tour's install made it), types its password (the
+// demo export's, which the install reused) and restores, calling shot
+// after each page has settled, numbered after the install's.
+func (w *Wizard) TourRestore(first int, shot func(name string)) {
+	fyne.DoAndWait(func() {
+		if p, ok := w.page().(*welcomePage); ok {
+			p.flow.SetSelected(w.t("wizard.welcome.flow.restore"))
+		}
+	})
+	w.Wait()
+	fyne.DoAndWait(w.Next)
+	w.Wait()
+	for i, s := range w.steps[1:] {
+		fyne.DoAndWait(func() {
+			if p, ok := w.page().(*restoreBackupPage); ok && p.password.Text == "" {
+				if d := w.flow.Demo(); d != nil {
+					p.password.SetText(d.Password)
+				}
+			}
+		})
+		w.Wait()
+		shot(fmt.Sprintf("%d-%s", first+i, s.ID))
+		if s.Last {
+			return
+		}
+		fyne.DoAndWait(w.Next)
+		w.Wait()
 	}
 }

@@ -7,11 +7,13 @@
 package wizard
 
 import (
+	"net/url"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"qscert/assets/i18n"
 	"qscert/wizard/flow"
@@ -20,7 +22,12 @@ import (
 // Wizard is the content of the main window.
 type Wizard struct {
 	win  fyne.Window
-	flow *flow.Install
+	flow *flow.Install // the install flow: it also holds the language, this computer, the preferences
+	// restore is the restore flow, made when it is first chosen.
+	restore *flow.Restore
+	// walk is the flow the frame walks: flow, or restore.
+	walk walker
+	deps flow.Deps
 	tr   *i18n.Translator
 
 	// root stays the window's content; switching language rebuilds what
@@ -29,6 +36,17 @@ type Wizard struct {
 	steps []step // the flow's steps and their pages' constructors, built once
 	pages []page // built the first time each is shown; forgotten on a language switch
 	frame *frame
+	// dialogs are the dialogs open, the top one last; while there is one,
+	// it owns the keyboard.
+	dialogs []modal
+	// picker opens the file and folder choosers.
+	picker picker
+	// openURL opens a folder in the file manager; tests record it.
+	openURL func(*url.URL) error
+	// aboutHelp is the About box's help button, once shown (tests).
+	aboutHelp *button
+	// copied is the last "Copied" said beside a copy button.
+	copied *widget.Label
 
 	// jobs counts background work in flight (checks, plans, the install,
 	// the connection test, timers) so that Wait can wait for it.
@@ -55,11 +73,15 @@ func newWizard(win fyne.Window, deps flow.Deps, onUI func(func())) *Wizard {
 	}
 	w := &Wizard{
 		win:      win,
+		deps:     deps,
 		flow:     flow.NewInstall(deps),
 		root:     container.NewStack(),
 		debounce: 400 * time.Millisecond,
 		onUI:     onUI,
 	}
+	w.picker = newPicker(w)
+	w.openURL = fyne.CurrentApp().OpenURL
+	w.walk = w.flow
 	w.steps = installSteps(w.flow.Steps())
 	w.build()
 	start(w, w.flow.LookUpMachine(), w.flow.ApplyMachine)
@@ -79,6 +101,8 @@ func (w *Wizard) Lang() string { return w.tr.Lang() }
 // current step; pages are made again as they are shown.
 func (w *Wizard) build() {
 	w.tr = i18n.New(w.flow.Lang())
+	w.dismissDialogs()
+	w.copied = nil
 	w.pages = make([]page, len(w.steps))
 	w.frame = newFrame(w)
 	w.root.Objects = []fyne.CanvasObject{w.frame.content}
@@ -102,7 +126,7 @@ func (w *Wizard) t(key string, params ...map[string]string) string { return w.tr
 // page is the page of the current step, made the first time it is shown:
 // the window appears sooner, which is what a double-click waits for.
 func (w *Wizard) page() page {
-	i := w.flow.Index()
+	i := w.walk.Index()
 	if w.pages[i] == nil {
 		w.pages[i] = w.steps[i].new(w, w.steps[i].Step)
 	}
@@ -112,7 +136,7 @@ func (w *Wizard) page() page {
 // show displays the flow's current step.
 func (w *Wizard) show() {
 	p := w.page()
-	w.frame.showStep(w.flow.Index(), p.view())
+	w.frame.showStep(w.walk.Index(), p.view())
 	p.enter()
 	w.refresh()
 }
@@ -130,18 +154,59 @@ func (w *Wizard) refresh() {
 // Next moves to the following step when the current one allows it; on the
 // last one it closes the wizard.
 func (w *Wizard) Next() {
-	i := w.flow.Index()
-	if w.flow.Next() && w.flow.Index() != i {
+	i := w.walk.Index()
+	if w.walk.Next() && w.walk.Index() != i {
 		w.show()
 	}
 }
 
 // Back returns to the previous step.
 func (w *Wizard) Back() {
-	if w.flow.Back() {
+	if w.walk.Back() {
 		w.show()
 	}
 }
+
+// walker is a flow as the frame walks it: the install flow or the restore
+// flow, chosen on the welcome page.
+type walker interface {
+	Steps() []flow.Step
+	Index() int
+	Step() flow.Step
+	CanNext() bool
+	CanBack() bool
+	Busy() bool
+	Next() bool
+	Back() bool
+	Leaving() flow.Leaving
+	Quit()
+	Title() string
+	// Changed: the flow changed the stores (Cancel says so).
+	Changed() bool
+}
+
+// useRestore switches, on the welcome page, between installing and
+// restoring a backup: the steps on the left, and the pages, are the chosen
+// flow's.
+func (w *Wizard) useRestore(on bool) {
+	if on == (w.walk != walker(w.flow)) || w.walk.Index() != 0 {
+		return
+	}
+	if on {
+		if w.restore == nil {
+			w.restore = flow.NewRestore(w.deps)
+		}
+		w.walk = w.restore
+		w.steps = pairSteps(w.restore.Steps(), restorePages())
+	} else {
+		w.walk = w.flow
+		w.steps = installSteps(w.flow.Steps())
+	}
+	w.build()
+}
+
+// restoring: the restore flow is the one walked.
+func (w *Wizard) restoring() bool { return w.restore != nil && w.walk == walker(w.restore) }
 
 // Wait blocks until the background work started so far is finished. Tests
 // and the screenshot tour use it.

@@ -57,7 +57,12 @@ type Validate struct {
 
 // WriteReport writes a validation report for people: one line per
 // certificate, one per finding, then the verdict.
-func WriteReport(w io.Writer, t *i18n.Translator, r *Validation) {
+func WriteReport(w io.Writer, t *i18n.Translator, r *Validation) { WriteValidation(w, t, r, true) }
+
+// WriteValidation is WriteReport, with its last line, the verdict ("Ready
+// to install"), only when verdict is set: a report written after the
+// install says how the install went instead.
+func WriteValidation(w io.Writer, t *i18n.Translator, r *Validation, verdict bool) {
 	fmt.Fprintln(w, t.T("cli.report.export", map[string]string{"dir": r.Dir, "format": t.T("format." + string(r.Format))}))
 	for _, c := range r.Certificates {
 		files := c.File
@@ -72,6 +77,9 @@ func WriteReport(w io.Writer, t *i18n.Translator, r *Validation) {
 	}
 	for _, f := range r.Findings {
 		writeFinding(w, t, "  ", f)
+	}
+	if !verdict {
+		return
 	}
 	errors, warnings := r.Counts()
 	counts := map[string]string{"errors": t.N("cli.count.errors", errors), "warnings": t.N("cli.count.warnings", warnings)}

@@ -12,6 +12,7 @@ import (
 
 	"qscert/assets/i18n"
 	"qscert/certs/coded"
+	"qscert/certs/install"
 	"qscert/certs/machine"
 	"qscert/certs/output"
 	"qscert/certs/store"
@@ -25,6 +26,7 @@ type Report struct {
 	GeneratedAt   time.Time             `json:"generatedAt"`
 	App           App                   `json:"app"`
 	Machine       machine.Info          `json:"machine"`
+	Session       Session               `json:"session"`
 	Stores        []output.StoreListing `json:"stores"`
 	Export        *output.Validation    `json:"export,omitempty"`
 	ExportError   *coded.Problem        `json:"exportError,omitempty"`
@@ -38,6 +40,9 @@ type App struct {
 	Go      string `json:"go"`
 	OS      string `json:"os"`
 	Arch    string `json:"arch"`
+	// Demo: made in demo mode (generated certificates, a sandbox store, a
+	// simulated QRS), so nothing in it is about this computer's stores.
+	Demo bool `json:"demo"`
 }
 
 // Connection is the connection test, or why it could not run.
@@ -48,11 +53,15 @@ type Connection struct {
 	Error  *coded.Problem     `json:"error,omitempty"` // the test could not run
 }
 
-// Install is what an install did: where the backup is, and the error when
-// it stopped.
+// Install is what an install did: whether it finished, each step done
+// (undone again when it was rolled back), where the backup is, and the
+// error when it stopped.
 type Install struct {
-	BackupDir string         `json:"backupDir,omitempty"`
-	Error     *coded.Problem `json:"error,omitempty"`
+	Installed  bool           `json:"installed"`
+	RolledBack bool           `json:"rolledBack,omitempty"`
+	Steps      []output.Step  `json:"steps"`
+	BackupDir  string         `json:"backupDir,omitempty"`
+	Error      *coded.Problem `json:"error,omitempty"`
 }
 
 // Input is what the caller knows. Every part is optional: what is missing
@@ -62,6 +71,10 @@ type Input struct {
 	Now     time.Time
 	Version string
 	Machine machine.Info
+	// Session is who runs the program; nil is ThisSession().
+	Session *Session
+	// Demo: the report is of demo mode.
+	Demo bool
 	// Stores are listed; StoreErrors are stores that could not be opened.
 	Stores      []store.Store
 	StoreErrors map[string]error
@@ -74,10 +87,12 @@ type Input struct {
 	Port          int
 	Connection    *output.Connection
 	ConnectionErr error
-	// The install, when one ran.
-	Installed  bool
-	BackupDir  string
-	InstallErr error
+	// The install, when one ran: its result (the steps done), where the
+	// backup is, and why it stopped.
+	Installed     bool
+	InstallResult *install.Result
+	BackupDir     string
+	InstallErr    error
 }
 
 // Build puts the report together.
@@ -85,9 +100,14 @@ func Build(t *i18n.Translator, in Input) *Report {
 	r := &Report{
 		SchemaVersion: output.SchemaVersion,
 		GeneratedAt:   in.Now.UTC(),
-		App:           App{Version: in.Version, Go: runtime.Version(), OS: runtime.GOOS, Arch: runtime.GOARCH},
+		App:           App{Version: in.Version, Go: runtime.Version(), OS: runtime.GOOS, Arch: runtime.GOARCH, Demo: in.Demo},
 		Machine:       in.Machine,
 		Stores:        []output.StoreListing{},
+	}
+	if in.Session != nil {
+		r.Session = *in.Session
+	} else {
+		r.Session = ThisSession()
 	}
 	if r.Machine.IPs == nil {
 		r.Machine.IPs = []string{} // [], not null: the schema says a list
@@ -111,8 +131,14 @@ func Build(t *i18n.Translator, in Input) *Report {
 		}
 		r.Connection = c
 	}
-	if in.Installed || in.BackupDir != "" || in.InstallErr != nil {
-		r.Install = &Install{BackupDir: in.BackupDir}
+	if in.Installed || in.InstallResult != nil || in.BackupDir != "" || in.InstallErr != nil {
+		r.Install = &Install{Installed: in.Installed && in.InstallErr == nil, BackupDir: in.BackupDir, Steps: []output.Step{}}
+		if res := output.ResultOf(t, in.InstallResult); res != nil {
+			r.Install.Steps, r.Install.RolledBack = res.Done, res.RolledBack
+			if r.Install.BackupDir == "" {
+				r.Install.BackupDir = res.BackupDir
+			}
+		}
 		if in.InstallErr != nil {
 			r.Install.Error = output.ProblemOf(t, in.InstallErr)
 		}

@@ -17,6 +17,16 @@ func (r *Report) WriteText(w io.Writer, t *i18n.Translator) {
 	fmt.Fprintln(w, t.T("cli.support.machine", map[string]string{
 		"hostname": dash(r.Machine.Hostname), "fqdn": dash(r.Machine.FQDN), "ips": dash(strings.Join(r.Machine.IPs, ", ")),
 	}))
+	elevated := t.T("cli.support.elevated-no")
+	if r.Session.Elevated {
+		elevated = t.T("cli.support.elevated-yes")
+	}
+	fmt.Fprintln(w, t.T("cli.support.session", map[string]string{
+		"os": dash(r.Session.OSBuild), "user": dash(r.Session.User), "elevated": elevated,
+	}))
+	if r.App.Demo {
+		fmt.Fprintln(w, t.T("cli.support.demo"))
+	}
 
 	fmt.Fprintln(w)
 	if len(r.Stores) == 0 {
@@ -52,13 +62,22 @@ func (r *Report) WriteText(w io.Writer, t *i18n.Translator) {
 	}
 
 	fmt.Fprintln(w)
+	installed := r.Install != nil && r.Install.Installed
 	switch {
+	case r.Export != nil && installed:
+		// Not "Ready to install": it was installed, as the next part says.
+		output.WriteValidation(w, t, r.Export, false)
 	case r.Export != nil:
 		output.WriteReport(w, t, r.Export)
 	case r.ExportError != nil:
 		fmt.Fprintf(w, "%s [%s]\n", r.ExportError.Message, r.ExportError.Code)
 	default:
 		fmt.Fprintln(w, t.T("cli.support.no-export"))
+	}
+
+	if r.Install != nil {
+		fmt.Fprintln(w)
+		r.Install.writeText(w, t)
 	}
 
 	fmt.Fprintln(w)
@@ -70,6 +89,28 @@ func (r *Report) WriteText(w io.Writer, t *i18n.Translator) {
 		fmt.Fprintf(w, "  %s [%s]\n", c.Error.Message, c.Error.Code)
 	case c.Result != nil:
 		output.WriteConnection(w, t, c.Result)
+	}
+}
+
+// writeText says how the install ended, then each step, then the backup.
+func (in *Install) writeText(w io.Writer, t *i18n.Translator) {
+	switch {
+	case in.Installed:
+		fmt.Fprintln(w, t.T("cli.support.installed"))
+	case in.Error != nil:
+		fmt.Fprintln(w, t.T("cli.support.install-stopped"))
+		fmt.Fprintf(w, "  %s [%s]\n", in.Error.Message, in.Error.Code)
+	default:
+		fmt.Fprintln(w, t.T("cli.support.install-not-finished"))
+	}
+	for i, s := range in.Steps {
+		fmt.Fprintf(w, "  %2d. %s\n", i+1, s.Message)
+	}
+	if in.RolledBack {
+		fmt.Fprintln(w, "  "+t.T("cli.support.rolled-back"))
+	}
+	if in.BackupDir != "" {
+		fmt.Fprintln(w, "  "+t.T("cli.support.backup", map[string]string{"folder": in.BackupDir}))
 	}
 }
 

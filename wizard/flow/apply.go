@@ -13,12 +13,30 @@ type Installed struct {
 // Installing: the plan is being applied; nothing may move away.
 func (f *Install) Installing() bool { return f.installing }
 
+// Changed: the install changed the stores (Cancel then says so).
+func (f *Install) Changed() bool { return f.installed }
+
 // Installed: the plan was applied.
 func (f *Install) Installed() bool { return f.installed }
 
 // installFailed: the install stopped (and was rolled back); Back lets the
 // user change a choice and try again.
 func (f *Install) installFailed() bool { return f.installErr != nil && !f.installing }
+
+// Title is the translation key of the current step's title, which on the
+// install step says how it ended: "Installing" is wrong once it has.
+func (f *Install) Title() string {
+	s := f.Step()
+	if s.ID == StepInstall {
+		switch {
+		case f.installed:
+			return "wizard.install.title.done"
+		case f.installErr != nil && !f.installing:
+			return "wizard.install.title.failed"
+		}
+	}
+	return s.Title
+}
 
 // InstallDone lists the steps applied so far, and the share of the plan
 // they are (0 to 1).

@@ -1,7 +1,9 @@
 package flow
 
 import (
+	"qscert/certs/coded"
 	"qscert/certs/export"
+	"qscert/certs/finding"
 	"qscert/certs/validate"
 )
 
@@ -48,6 +50,43 @@ func (f *Install) Report() *validate.Report { return f.report }
 
 // LoadErr says why the last check could not read the export at all.
 func (f *Install) LoadErr() error { return f.loadErr }
+
+// hostCodes are the findings about the server name rather than about a
+// certificate: a window shows them by the host field, where the fix is.
+var hostCodes = map[coded.Code]bool{validate.CodeSiteMismatch: true, validate.CodeHostIsIP: true}
+
+// IsHostFinding: the finding is about the host typed, not a certificate.
+func IsHostFinding(f finding.Finding) bool { return hostCodes[f.Code] }
+
+// HostFindings are the last check's findings about the host, when that
+// check is for the host as it is now (empty while a new one is due).
+func (f *Install) HostFindings() []finding.Finding {
+	if f.report == nil || f.checked != f.exportRev {
+		return nil
+	}
+	var out []finding.Finding
+	for _, x := range f.report.Findings {
+		if IsHostFinding(x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// AwaitsPassword: the files are there but the password was not typed yet
+// and they need one. A window then asks for it instead of showing
+// "wrong password" before anything was typed.
+func (f *Install) AwaitsPassword() bool {
+	if f.passwordTyped || f.report == nil || f.checked != f.exportRev {
+		return false
+	}
+	for _, x := range f.report.Findings {
+		if x.Code == export.CodeWrongPassword || x.Code == export.CodePasswordRequired {
+			return true
+		}
+	}
+	return false
+}
 
 // exportReady gates the files step: a report for the current inputs
 // without blocking findings, and a usable host.
@@ -102,7 +141,9 @@ func (f *Install) ApplyCheck(c Checked) bool {
 	if c.Err == nil && f.folder != "" {
 		f.savePref(prefLastFolder, f.folder)
 	}
-	if c.Err == nil && HostProblem(f.host) == "" {
+	// A host the export's site does not match is likely a typo: it is not
+	// proposed next time (one the connection test accepts is, ApplyTest).
+	if c.Err == nil && HostProblem(f.host) == "" && len(f.HostFindings()) == 0 {
 		f.savePref(prefHost, f.host)
 	}
 	return true

@@ -3,6 +3,7 @@ package flow
 import (
 	"time"
 
+	"qscert/certs/install"
 	"qscert/certs/machine"
 	"qscert/certs/qrs"
 	"qscert/certs/store"
@@ -36,6 +37,10 @@ type Deps struct {
 	QRSTimeout time.Duration
 	// SaveReport writes a support report; nil offers none.
 	SaveReport ReportSaver
+	// ReportDir is where the support report is proposed: the user's
+	// Documents or Desktop folder. Never the export's folder or the demo's
+	// sandbox, which is removed on exit.
+	ReportDir string
 	// Demo is set in demo mode.
 	Demo *Demo
 	// Lang forces a language ("en", "fr"); empty uses the preference, then
@@ -46,6 +51,11 @@ type Deps struct {
 	BackupRoot string
 	// Quit closes the program, once the user confirmed.
 	Quit func()
+	// Version is the program's version, for the About box.
+	Version string
+	// HelpURL is where the About box sends for help, in a language; nil
+	// for none.
+	HelpURL func(lang string) string
 }
 
 // Preferences is where a flow remembers things between runs. Fyne's
@@ -72,9 +82,16 @@ type ReportInput struct {
 	Lang       string
 	Folder     string
 	Host       string
+	Port       int
 	Report     *validate.Report
 	Diagnosis  *qrs.Diagnosis
 	TestErr    error // the connection test could not run
 	BackupDir  string
 	InstallErr error
+	// The install: whether it finished, and its result (every step done,
+	// or undone again); nil before one ran.
+	Installed bool
+	Result    *install.Result
+	// Demo: the report is of demo mode.
+	Demo bool
 }

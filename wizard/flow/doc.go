@@ -14,8 +14,9 @@
 // staleness check: a window debounces typing, but does not count again.
 //
 // A console walks a flow like this: for each Step, show its Title and
-// Intro, ask its Fields in order (Value is the proposed answer, Hint the
-// sentence under it, Problem refuses an answer, Set stores it), call RunDue
+// Intro, ask its Fields in order, those Asks allows (Value is the proposed
+// answer, Hint the sentence under it, FieldProblem refuses an answer, Set
+// stores it), call RunDue
 // to run what the step waits for, then Next (or Back, or Quit when Leaving
 // allows it). The window does the same with widgets, and runs the jobs in
 // the background.

@@ -14,8 +14,12 @@ func (f *Install) DropFolder(dir string) bool {
 }
 
 // DropFiles takes files dropped onto the window, as DropFolder does a
-// folder.
+// folder. One zip dropped alone is taken as the export folder: it holds
+// the whole export, and the folder field shows it.
 func (f *Install) DropFiles(paths []string) bool {
+	if len(paths) == 1 && isArchive(paths[0]) {
+		return f.DropFolder(paths[0])
+	}
 	if len(paths) == 0 || !f.toFiles() {
 		return false
 	}

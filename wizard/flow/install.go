@@ -39,17 +39,26 @@ type Install struct {
 	files    []string // individual files, when picked one by one
 	password string
 	host     string
-	// exportRev counts changes to the four above; checkStarted and
-	// checked are the revisions the last check was started and stored for.
+	port     int // the QRS's port, qrs.DefaultPort unless changed
+	// passwordTyped: the password was answered, so a check that it does
+	// not open the files is news, not a reproach before anything was typed.
+	passwordTyped bool
+	// exportRev counts changes to the folder, files, password and (up to
+	// the files step) host; checkStarted and checked are the revisions the
+	// last check was started and stored for.
 	exportRev, checkStarted, checked Rev
-	export                           *export.Export
-	report                           *validate.Report
-	loadErr                          error // the folder could not be used at all
+	// hostRev counts changes to the host and port: the connection test's
+	// inputs. After the install they change without touching the check.
+	hostRev, testStarted Rev
+	export               *export.Export
+	report               *validate.Report
+	loadErr              error // the folder could not be used at all
 
 	// The old certificates: the user's choices, and the plan made from them.
 	keep                          map[string]bool // thumbprints of old certificates the user unticked
 	backupDir                     string
 	backupPassword                string
+	backupRetype                  string
 	backupProposed                bool // the defaults above were proposed once
 	planRev, planStarted, planned Rev
 	found                         []install.Found // nil until the stores were looked at
@@ -67,6 +76,7 @@ type Install struct {
 
 	// The connection test and the support report.
 	testing   bool
+	tested    bool // a test result for hostRev is on hand
 	diagnosis *qrs.Diagnosis
 	testErr   error
 	saving    bool
@@ -85,7 +95,7 @@ func NewInstall(deps Deps) *Install {
 	if deps.Quit == nil {
 		deps.Quit = func() {}
 	}
-	f := &Install{deps: deps, keep: map[string]bool{}, exportRev: 1, planRev: 1}
+	f := &Install{deps: deps, keep: map[string]bool{}, exportRev: 1, planRev: 1, hostRev: 1, port: qrs.DefaultPort}
 	f.lookup = sync.OnceValue(deps.Machine)
 	f.Walk = Walk{steps: f.installSteps(), quit: deps.Quit}
 	f.loadPrefs()
@@ -110,7 +120,7 @@ func (f *Install) installSteps() []step {
 			NextLabel: "wizard.next"},
 			ready: f.Installed, canBack: f.installFailed, busy: f.Installing},
 		{Step: Step{ID: StepDone, Name: "wizard.step.done", Title: "wizard.done.title", Intro: "wizard.done.intro",
-			NextLabel: "wizard.finish", Last: true},
+			NextLabel: "wizard.finish", Fields: connectionFields, Last: true},
 			canBack: never},
 	}
 }
@@ -124,6 +134,17 @@ func (f *Install) Lang() string { return f.lang }
 func (f *Install) SetLang(lang string) {
 	f.lang = lang
 	f.savePref(prefLanguage, lang)
+}
+
+// Version is the program's version.
+func (f *Install) Version() string { return f.deps.Version }
+
+// HelpURL is the help page the About box links to.
+func (f *Install) HelpURL() string {
+	if f.deps.HelpURL == nil {
+		return ""
+	}
+	return f.deps.HelpURL(f.lang)
 }
 
 // Demo is set in demo mode.

@@ -51,7 +51,8 @@ func (f *Install) Planning() bool { return f.planned != f.planRev }
 // planReady gates the old-certificates step: a plan for the current
 // choices, without error.
 func (f *Install) planReady() bool {
-	return f.plan != nil && f.planErr == nil && f.planned == f.planRev
+	return f.plan != nil && f.planErr == nil && f.planned == f.planRev &&
+		(!f.NeedsRetype() || f.backupRetype == f.backupPassword)
 }
 
 // choicesChanged makes the plan on hand stale.

@@ -16,11 +16,16 @@ func (f *Install) ReportFileName() string {
 	return fmt.Sprintf("qscert-report-%s.zip", f.deps.Now().Format("20060102-1504"))
 }
 
+// ReportFolder is the folder the support report is proposed in
+// (Deps.ReportDir).
+func (f *Install) ReportFolder() string { return f.deps.ReportDir }
+
 // ReportInput is what the flow knows, for a support report: no password.
 func (f *Install) ReportInput() ReportInput {
 	in := ReportInput{
-		Lang: f.lang, Folder: f.folder, Host: f.host, Report: f.report,
+		Lang: f.lang, Folder: f.folder, Host: f.host, Port: f.port, Report: f.report,
 		Diagnosis: f.diagnosis, TestErr: f.testErr, InstallErr: f.installErr,
+		Installed: f.installed, Result: f.result, Demo: f.deps.Demo != nil,
 	}
 	if f.result != nil {
 		in.BackupDir = f.result.BackupDir

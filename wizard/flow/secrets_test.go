@@ -28,6 +28,15 @@ func TestThePasswordsNeverReachPreferencesNorTheReport(t *testing.T) {
 	c.next()
 	c.f.Set(flow.FieldBackupPassword, backupPassword)
 	c.f.RunDue(nil)
+	// A new backup password is typed twice before the install.
+	if !c.f.Asks(flow.FieldBackupRetype) || c.f.CanNext() {
+		t.Fatalf("a new backup password without its retype: asked %v, Next %v", c.f.Asks(flow.FieldBackupRetype), c.f.CanNext())
+	}
+	c.f.Set(flow.FieldBackupRetype, backupPassword+"x")
+	if key, _ := c.f.FieldProblem(flow.FieldBackupRetype, backupPassword+"x"); key == "" || c.f.CanNext() {
+		t.Fatal("a retype that differs is accepted")
+	}
+	c.f.Set(flow.FieldBackupRetype, backupPassword)
 	c.next()
 	c.f.RunDue(nil)
 	c.next()
@@ -98,5 +107,22 @@ func TestTheFolderAndHostRememberedAreProposedAndTheLanguageChosenIsUsed(t *test
 	}
 	if f := flow.NewInstall(flow.Deps{Prefs: prefs, Lang: "en"}); f.Lang() != "en" {
 		t.Errorf("the language asked for is not used: %s", f.Lang())
+	}
+}
+
+func TestAHostOfAnotherSiteIsNotRememberedButOneThatWorksIs(t *testing.T) {
+	s := flowtest.NewSite(t, qrstest.Options{})
+	c := newConsole(t, func(d *flow.Deps) { d.Store = s.Store; d.QRSAddress = s.QRS.Addr })
+	c.answerFiles(s.Dir, flowtest.Password, "qlik-centrl.corp.example")
+	if got := c.prefs.Values["host"]; got != "" {
+		t.Fatalf("a host the export's site does not match was remembered: %q", got)
+	}
+	if c.prefs.Values["lastFolder"] != s.Dir {
+		t.Errorf("the folder checked is not remembered: %q", c.prefs.Values["lastFolder"])
+	}
+	c.f.Set(flow.FieldHost, flowtest.Host)
+	c.f.RunDue(nil)
+	if got := c.prefs.Values["host"]; got != flowtest.Host {
+		t.Fatalf("the right host is not remembered: %q", got)
 	}
 }

@@ -61,12 +61,12 @@ func TestTheQuestionsOfEachStepInOrder(t *testing.T) {
 	if got := asked[flow.StepFiles]; !slices.Equal(got, []flow.FieldID{flow.FieldFolder, flow.FieldPassword, flow.FieldHost}) {
 		t.Errorf("files asks %v", got)
 	}
-	if got := asked[flow.StepOld]; !slices.Equal(got, []flow.FieldID{flow.FieldBackupDir, flow.FieldBackupPassword}) {
+	if got := asked[flow.StepOld]; !slices.Equal(got, []flow.FieldID{flow.FieldBackupDir, flow.FieldBackupPassword, flow.FieldBackupRetype}) {
 		t.Errorf("old asks %v", got)
 	}
 	for _, s := range c.f.Steps() {
 		for _, field := range s.Fields {
-			secret := field.ID == flow.FieldPassword || field.ID == flow.FieldBackupPassword
+			secret := field.ID == flow.FieldPassword || field.ID == flow.FieldBackupPassword || field.ID == flow.FieldBackupRetype
 			if field.Secret != secret {
 				t.Errorf("field %s: secret %v", field.ID, field.Secret)
 			}

@@ -3,7 +3,8 @@ package flow
 import "qscert/certs/install"
 
 // RunDue does, synchronously, what the current step waits for after its
-// questions were answered: the check of the export, the plan, the install.
+// questions were answered: the check of the export, the plan, the
+// install, the connection test.
 // A console front end calls it after each answer (a window runs the same
 // jobs in the background instead, and debounces typing). progress is
 // called after each install step. It reports whether anything ran.
@@ -26,6 +27,10 @@ func (f *Install) RunDue(progress install.Progress) bool {
 		}
 		if j := f.InstallDue(report); j != nil {
 			return f.ApplyInstall(j.Run())
+		}
+	case StepDone:
+		if j := f.TestDue(); j != nil {
+			return f.ApplyTest(j.Run())
 		}
 	}
 	return false

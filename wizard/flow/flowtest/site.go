@@ -4,6 +4,7 @@
 package flowtest
 
 import (
+	"os"
 	"path/filepath"
 	"sort"
 	"sync"
@@ -141,4 +142,29 @@ func (p *Prefs) String(key string) string { return p.Values[key] }
 func (p *Prefs) SetString(key, value string) {
 	p.Values[key] = value
 	p.Log = append(p.Log, key+"="+value)
+}
+
+// WriteZip zips the exports of host made for each machine, each in its
+// own folder "Exported Certificates/<machine>" as the central node has
+// them, and returns the zip's path.
+func WriteZip(t testing.TB, host string, machines ...string) string {
+	t.Helper()
+	var entries []certstest.ZipEntry
+	for _, m := range machines {
+		dir := WriteExport(t, host, m, qlik.FormatWindows)
+		e, err := certstest.FolderEntries(dir, "Exported Certificates/"+m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		entries = append(entries, e...)
+	}
+	data, err := certstest.Zip(entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "export.zip")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -1,0 +1,5 @@
+//go:build !windows
+
+package app
+
+func userFolders() []string { return homeFolders() }
