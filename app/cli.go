@@ -43,7 +43,7 @@ func Run(env *Env, args []string) int {
 			warnUnknownLanguage(env, t, lead.lang)
 		}
 		return runGUI(env, args)
-	case lead.demo:
+	case lead.demo || lead.window:
 		return failBeforeCommand(env, t, asJSON, coded.New(CodeBadUsage, nil, "command", rest[0], "detail", t.T("cli.demo-is-for-the-window")))
 	}
 	cmd, ok := commandNamed(rest[0])
@@ -65,6 +65,7 @@ type leadingFlags struct {
 	demo    bool
 	help    bool
 	version bool
+	window  bool // --folder or --host: flags of the window
 }
 
 // forward gives the command the flags that were meant for it. They go in
@@ -107,13 +108,23 @@ func parseLeadingFlags(args []string) (leadingFlags, []string, error) {
 			l.json = !hasValue || value == "true" || value == "1"
 		case "demo":
 			l.demo = true
+		case "folder", "host":
+			// The window's start values, as its elevated copy receives
+			// them (app/elevation.Carry); parseGUIOptions reads them.
+			if !hasValue {
+				if i+1 >= len(args) {
+					return l, nil, coded.New(CodeFlagNeedsValue, nil, "command", "", "flag", "--"+name)
+				}
+				i++
+			}
+			l.window = true
 		case "h", "help":
 			l.help = true
 		case "version":
 			l.version = true
 		default:
 			params := []string{"command", "", "flag", "--" + name}
-			if s := closest(name, []string{"lang", "json", "demo", "help", "version"}); s != "" {
+			if s := closest(name, []string{"lang", "json", "demo", "help", "version", "folder", "host"}); s != "" {
 				params = append(params, "suggestion", "--"+s)
 			}
 			return l, nil, coded.New(CodeUnknownFlag, nil, params...)

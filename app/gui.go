@@ -5,14 +5,18 @@ package app
 import (
 	"os"
 	"os/signal"
+	"runtime"
 	"syscall"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"qscert/app/elevation"
 	"qscert/app/glprobe"
 	"qscert/assets"
 	"qscert/assets/i18n"
+	"qscert/certs/install"
+	"qscert/certs/output"
 	"qscert/certs/store"
 	"qscert/wizard"
 	"qscert/wizard/flow"
@@ -54,6 +58,9 @@ func runGUI(env *Env, args []string) int {
 		Quit:        a.Quit,
 		Version:     Version,
 		HelpURL:     helpURL,
+		Folder:      opts.folder,
+		Host:        opts.host,
+		Elevated:    elevation.IsElevated(),
 	}
 	if opts.demo {
 		demo, err := startDemo(env.Now())
@@ -74,6 +81,16 @@ func runGUI(env *Env, args []string) int {
 		if err == nil {
 			defer st.Close()
 			deps.Store = st
+			// First finish what a killed qscert left unfinished, and say
+			// so once the window is up.
+			recs, err := install.RecoverIfIdle(st)
+			t := i18n.New(opts.lang)
+			for _, r := range output.RecoveriesOf(t, recs) {
+				deps.Notices = append(deps.Notices, r.Message)
+			}
+			if err != nil {
+				deps.Notices = append(deps.Notices, t.Error(err))
+			}
 		} else {
 			deps.StoreErr = err
 		}
@@ -89,6 +106,11 @@ func runGUI(env *Env, args []string) int {
 	}()
 
 	w := a.NewWindow(i18n.New(opts.lang).T("wizard.title"))
+	if runtime.GOOS == "windows" && !opts.demo {
+		deps.RestartElevated = func(folder, host, lang string) error {
+			return elevation.Relaunch(nativeHandle(w), elevation.Carry{Folder: folder, Host: host, Lang: lang}.Args())
+		}
+	}
 	wiz := wizard.New(w, deps)
 	w.SetContent(wiz.Content())
 	// again opens the wizard anew in the window (the screenshot tour

@@ -209,6 +209,13 @@ func (p *oldPage) show() {
 	if plan != nil {
 		for _, n := range plan.Notes {
 			p.notes.Add(w.findingRow(n))
+			// Installing for the whole machine needs administrator rights:
+			// offer them where the plan says it is without them.
+			if n.Code == install.CodeRootForCurrentUser {
+				if b := w.elevateButton(); b != nil {
+					p.notes.Add(b)
+				}
+			}
 		}
 	}
 }

@@ -58,7 +58,7 @@ func newWelcomePage(w *Wizard, _ flow.Step) page {
 		// own callback return first.
 		fyne.Do(func() { w.useRestore(choice == restore) })
 	}
-	p.status = container.NewVBox()
+	p.status = container.NewVBox(w.elevationRow())
 	// The recreate flow comes with its own issue; it is shown, disabled,
 	// so the administrator knows where it will be.
 	p.recreate = widget.NewRadioGroup([]string{w.t("wizard.welcome.flow.recreate")}, nil)

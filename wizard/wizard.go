@@ -84,6 +84,7 @@ func newWizard(win fyne.Window, deps flow.Deps, onUI func(func())) *Wizard {
 	w.walk = w.flow
 	w.steps = installSteps(w.flow.Steps())
 	w.build()
+	w.showNotices()
 	start(w, w.flow.LookUpMachine(), w.flow.ApplyMachine)
 	win.Canvas().SetOnTypedKey(w.typedKey)
 	win.SetOnDropped(w.dropped)

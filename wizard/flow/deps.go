@@ -56,6 +56,20 @@ type Deps struct {
 	// HelpURL is where the About box sends for help, in a language; nil
 	// for none.
 	HelpURL func(lang string) string
+	// Folder and Host, when set, are where the user starts: the window's
+	// --folder and --host, as an elevated copy of it is started with.
+	// They win over what the preferences remember.
+	Folder, Host string
+	// Elevated says the program runs with administrator rights, which
+	// the machine's stores need (LocalMachine\Root, LocalMachine\My).
+	Elevated bool
+	// RestartElevated starts the program again as administrator (the UAC
+	// prompt) with the folder, host and language typed so far, never a
+	// password, and quits; nil where there is no such thing.
+	RestartElevated func(folder, host, lang string) error
+	// Notices are sentences to show once the window is up: what was done
+	// with a change a killed qscert had left unfinished, say.
+	Notices []string
 }
 
 // Preferences is where a flow remembers things between runs. Fyne's

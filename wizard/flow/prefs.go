@@ -22,6 +22,12 @@ func (f *Install) loadPrefs() {
 		f.host = p.String(prefHost)
 		f.folder = p.String(prefLastFolder)
 	}
+	if f.deps.Folder != "" {
+		f.folder = f.deps.Folder
+	}
+	if f.deps.Host != "" {
+		f.host = f.deps.Host
+	}
 }
 
 // language picks the language: forced by the caller, else the user's last
