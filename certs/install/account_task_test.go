@@ -55,7 +55,9 @@ func (f *taskScheduler) Run(name string) error {
 	return nil
 }
 
-func (f *taskScheduler) Status(string) (accounts.TaskStatus, error) { return accounts.TaskStatus{}, nil }
+func (f *taskScheduler) Status(string) (accounts.TaskStatus, error) {
+	return accounts.TaskStatus{}, nil
+}
 
 func (f *taskScheduler) End(name string) error {
 	f.mu.Lock()
