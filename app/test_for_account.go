@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"qscert/certs/accounts"
 	"qscert/certs/coded"
@@ -144,7 +145,11 @@ func keyAccess(t i18nT, s store.Store, id *qrs.Identity, a accounts.Account) cod
 	}
 	switch {
 	case err != nil:
-		params["detail"] = fmt.Sprint(err)
+		detail := err.Error()
+		if e := coded.As(err); e != nil && e.Params["detail"] != "" {
+			detail = e.Params["detail"]
+		}
+		params["detail"] = strings.TrimRight(detail, ". ")
 	case can:
 		code, severity = CodeAccountKeyReadable, coded.SeverityInfo
 	default:
