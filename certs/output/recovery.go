@@ -38,8 +38,15 @@ func RecoveriesOf(t *i18n.Translator, recs []install.Recovery) []Recovery {
 		if r.Account != nil {
 			params["account"] = r.Account.Name
 		}
+		// Only undone and completed count what they removed: the other
+		// sentences are plain, and a count would make French look for
+		// the "one" form of a plain sentence when nothing was removed.
+		msg := t.T("recover."+r.Action, params)
+		if r.Action == "undone" || r.Action == "completed" {
+			msg = t.N("recover."+r.Action, len(removed), params)
+		}
 		out = append(out, Recovery{Journal: r.Journal, Backup: r.Backup, Action: r.Action, Removed: removed,
-			Account: r.Account, AccountBackup: r.AccountBackup, Message: t.N("recover."+r.Action, len(removed), params)})
+			Account: r.Account, AccountBackup: r.AccountBackup, Message: msg})
 	}
 	return out
 }
