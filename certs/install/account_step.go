@@ -134,14 +134,15 @@ func (r *childRun) outcome(a accounts.Account) error {
 	return coded.New(accounts.CodeRunFailed, nil, "account", a.Name, "detail", detail)
 }
 
-// settled reports whether the run left the account's store as it found
-// it or as it was asked to, so that nothing of a failed run needs
-// undoing: it never began its change, or it said it rolled it back.
-func (r *childRun) settled() bool {
-	if r.started == nil || r.result != nil {
+// leftNothing reports whether a run that is taken as failed left the
+// account's store as it found it: it never began its change, or it said
+// it rolled it back. A run that finished its change (a result) but is
+// failed all the same (cancelled as it ended) left its change in place.
+func (r *childRun) leftNothing() bool {
+	if r.started == nil {
 		return true
 	}
-	return r.failed != nil && r.failed.RolledBack && r.failed.Error != nil && r.failed.Error.Code != CodeRollbackFailed
+	return r.result == nil && r.failed != nil && r.failed.RolledBack && r.failed.Error != nil && r.failed.Error.Code != CodeRollbackFailed
 }
 
 // runAccount runs the account step: the child adds the client to the
@@ -171,14 +172,15 @@ func (p *Plan) runAccount(ctx context.Context, i int, step Step, j *journal) (fu
 		if run.result != nil {
 			res.Backup, res.Journal, res.Recovered = run.result.Backup, run.result.Journal, run.result.Recovered
 		}
-		if !run.settled() {
-			// Cancelled, killed or broken off mid-change, or its own
-			// rollback failed: the child's backup puts its store back.
-			p.accountLeft = &res
-		}
 	}
 	if err == nil {
 		err = run.outcome(a.account)
+	}
+	if err != nil && run != nil && !run.leftNothing() {
+		// Cancelled, killed or broken off mid-change (or just after it),
+		// or its own rollback failed: the child's backup puts its store
+		// back.
+		p.accountLeft = &res
 	}
 	if err != nil {
 		// The child's own rollback is in its cause; the parent says it

@@ -443,3 +443,39 @@ func TestAChildRefusesAPayloadItCannotRead(t *testing.T) {
 		}
 	}
 }
+
+// lateCancel is a runner whose first run is cancelled just as the child
+// ends: the child finished its change, yet the step fails.
+type lateCancel struct {
+	accounts.Runner
+	runs atomic.Int32
+}
+
+func (l *lateCancel) Run(ctx context.Context, req accounts.Request) (int, error) {
+	code, err := l.Runner.Run(ctx, req)
+	if l.runs.Add(1) == 1 {
+		return -1, coded.New(accounts.CodeRunCancelled, context.Canceled)
+	}
+	return code, err
+}
+
+// A child that finished but whose run is failed all the same (cancelled
+// as it ended) is undone too: its change was made.
+func TestAChildCancelledAsItEndsIsUndone(t *testing.T) {
+	exp1, exp2, _ := exports(t)
+	parent := storetest.NewMemory()
+	r := newRig(t, parent)
+	if _, err := r.install(exp1, networkService); err != nil {
+		t.Fatal(err)
+	}
+	before, accountBefore := take(t, parent), take(t, r.accountStore())
+	r.runner = &lateCancel{Runner: &accounts.SimulatedRunner{}}
+	_, err := r.install(exp2, networkService)
+	wantCode(t, err, install.CodeInstallRolledBack)
+	if got := take(t, parent); !equalSnapshots(got, before) {
+		t.Fatalf("the machine's stores:\n%s", got)
+	}
+	if got := take(t, r.accountStore()); !equalSnapshots(got, accountBefore) {
+		t.Fatalf("the account's store was left changed:\n%s\nwant\n%s", got, accountBefore)
+	}
+}
