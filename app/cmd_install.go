@@ -53,8 +53,10 @@ func runInstall(env *Env, args []string) int {
 	}
 	// Everything an install for another account or the machine writes is
 	// the machine's, or done as another account: both need an elevated
-	// qscert. A dry run only reads, and shows the plan anyway.
-	if who.wanted() && !f.dryRun {
+	// qscert. A dry run only reads, and shows the plan anyway. (An
+	// account that is the one running qscert is this user: no need.)
+	forOther := account != nil || who.machine
+	if forOther && !f.dryRun {
 		if err := who.requireAdministrator("install", args); err != nil {
 			return c.fail(err, ExitUsage)
 		}
@@ -112,7 +114,7 @@ func runInstall(env *Env, args []string) int {
 	if err != nil {
 		return c.finish(out, err, ExitUsage)
 	}
-	if who.wanted() && f.dryRun && !c.json {
+	if forOther && f.dryRun && !c.json {
 		// Said once, in one sentence: what to run elevated to apply it.
 		if err := who.requireAdministrator("install", withoutFlag(args, "dry-run")); err != nil {
 			writeProblem(env.Stderr, output.ProblemOf(t, err))

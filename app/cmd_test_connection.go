@@ -38,7 +38,14 @@ func runTestConnection(env *Env, args []string) int {
 		return c.fail(err, ExitUsage)
 	}
 	if who.wanted() {
-		return testForAccount(c, &f, &who, args)
+		account, err := who.resolve(c)
+		if err != nil {
+			return c.fail(err, ExitUsage)
+		}
+		if account != nil || who.machine {
+			return testForAccount(c, &f, &who, account, args)
+		}
+		// The account running qscert: this user's own test.
 	}
 	res, err := testConnection(env, t, &f)
 	if err != nil {

@@ -411,3 +411,16 @@ func TestTestForTheMachineChecksTheKeyAccess(t *testing.T) {
 		t.Fatalf("folder store: exit %d\n%s", code, e.stdout)
 	}
 }
+
+// The account running qscert is "this user": nothing runs as anyone, and
+// no administrator rights are needed.
+func TestForAccountOfThisUserIsThisUser(t *testing.T) {
+	w := newAccountWorld(t)
+	w.sys.Elevated = func() bool { return false }
+	dir := writeConnExport(t, connExport(t, certstest.StyleLegacy, "for-account"), certstest.WriteOptions{Format: qlik.FormatPEM, Partial: true})
+	machine := "folder:" + t.TempDir()
+	code, out, errOut := w.run("install", dir, "--for-account", `.\Administrator`, "--yes", "--store", machine, "--backup-dir", t.TempDir())
+	if code != ExitOK || len(w.runner.Runs()) != 0 || len(accountHolds(t, machine, store.CurrentUserMy)) != 1 {
+		t.Fatalf("exit %d, %d runs\n%s\n%s", code, len(w.runner.Runs()), out, errOut)
+	}
+}

@@ -29,11 +29,7 @@ import (
 // A failure says which of the two it is: the certificate is not found for
 // the account (account-certificate-not-found), or its key is not readable
 // by it (account-key-unreadable).
-func testForAccount(c *commandFlags, f *connectionFlags, who *accountFlags, args []string) int {
-	account, err := who.resolve(c)
-	if err != nil {
-		return c.fail(err, ExitUsage)
-	}
+func testForAccount(c *commandFlags, f *connectionFlags, who *accountFlags, account *accounts.Account, args []string) int {
 	if account != nil && !who.machine {
 		return testAsAccount(c, f, who, *account, args)
 	}
