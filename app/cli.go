@@ -5,6 +5,7 @@ import (
 
 	"qscert/app/clocale"
 	"qscert/assets/i18n"
+	"qscert/certs/accounts"
 	"qscert/certs/coded"
 	"qscert/certs/output"
 )
@@ -21,6 +22,9 @@ func Main(args []string) int {
 // (`qscert --lang fr help`); without a command they are the window's
 // (`qscert --demo --lang fr`), and without arguments the window opens.
 func Run(env *Env, args []string) int {
+	if pipe := accounts.PipeArg(args); pipe != "" {
+		return overPipe(env, pipe, args)
+	}
 	lead, rest, err := parseLeadingFlags(args)
 	lang, known := i18n.Resolve(lead.lang)
 	// An error before any command runs is said in the language, and as
@@ -155,7 +159,7 @@ func runHelp(env *Env, args []string) int {
 	if c.json {
 		t := c.translator()
 		doc := output.CommandList{Header: output.HeaderOf("help"), Commands: []output.CommandSummary{}}
-		for _, cmd := range commands() {
+		for _, cmd := range listedCommands() {
 			doc.Commands = append(doc.Commands, output.CommandSummary{Name: cmd.name, Summary: t.T(cmd.summary), Usage: t.T(cmd.usage)})
 		}
 		c.writeJSON(doc)

@@ -34,6 +34,8 @@ func runInstall(env *Env, args []string) int {
 	f.register(c)
 	f.backupPassword.register(c, "backup-")
 	scope := c.set.String("scope", "user", "flag.scope")
+	var who accountFlags
+	who.register(c, true)
 	positional, err := c.parse(args)
 	if err != nil {
 		return c.fail(err, ExitUsage)
@@ -41,6 +43,23 @@ func runInstall(env *Env, args []string) int {
 	t := c.translator()
 	if len(positional) != 1 {
 		return c.fail(coded.New(CodeBadUsage, nil, "command", "install", "detail", t.T("cli.install.needs-dir")), ExitUsage)
+	}
+	if who.wanted() && flagGiven(c.set, "scope") {
+		return c.fail(coded.New(CodeBadUsage, nil, "command", "install", "detail", t.T("cli.for.not-with-scope")), ExitUsage)
+	}
+	account, err := who.resolve(c)
+	if err != nil {
+		return c.fail(err, ExitUsage)
+	}
+	// Everything an install for another account or the machine writes is
+	// the machine's, or done as another account: both need an elevated
+	// qscert. A dry run only reads, and shows the plan anyway. (An
+	// account that is the one running qscert is this user: no need.)
+	forOther := account != nil || who.machine
+	if forOther && !f.dryRun {
+		if err := who.requireAdministrator("install", args); err != nil {
+			return c.fail(err, ExitUsage)
+		}
 	}
 	opts := install.InstallOptions{ClientScope: store.CurrentUser, BackupDir: f.backupDir, Now: env.Now(), OnLockWait: lockWaitNotice(env, t)}
 	switch *scope {
@@ -88,9 +107,18 @@ func runInstall(env *Env, args []string) int {
 		return c.finish(out, err, ExitUsage)
 	}
 	defer unlock()
+	if err := who.installOptions(env, t, account, st, &opts, c.json); err != nil {
+		return c.finish(out, err, ExitUsage)
+	}
 	plan, err := install.PlanInstall(exp, st, opts)
 	if err != nil {
 		return c.finish(out, err, ExitUsage)
+	}
+	if forOther && f.dryRun && !c.json {
+		// Said once, in one sentence: what to run elevated to apply it.
+		if err := who.requireAdministrator("install", withoutFlag(args, "dry-run")); err != nil {
+			writeProblem(env.Stderr, output.ProblemOf(t, err))
+		}
 	}
 	return c.applyPlan(&f, st, plan, out)
 }
@@ -144,6 +172,7 @@ func (c *commandFlags) applyPlan(f *changeFlags, st store.Store, plan *install.P
 		if res.BackupDir != "" {
 			fmt.Fprintln(env.Stdout, t.T("cli.install.backup", map[string]string{"backup": res.BackupDir}))
 		}
+		output.WriteAccountParts(env.Stdout, t, out.Result.Accounts)
 	}
 	return c.finish(out, nil, ExitOK)
 }

@@ -16,6 +16,8 @@ func runList(env *Env, args []string) int {
 	dir := c.set.String("dir", "", "flag.dir.list")
 	var password passwordFlags
 	password.register(c, "")
+	var who accountFlags
+	who.register(c, false)
 	positional, err := c.parse(args)
 	if err != nil {
 		return c.fail(err, ExitUsage)
@@ -23,6 +25,16 @@ func runList(env *Env, args []string) int {
 	t := c.translator()
 	if len(positional) > 0 {
 		return c.fail(coded.New(CodeBadUsage, nil, "command", "list", "detail", t.T("cli.list.no-argument")), ExitUsage)
+	}
+	account, err := who.resolve(c)
+	if err != nil {
+		return c.fail(err, ExitUsage)
+	}
+	if account != nil {
+		if *dir != "" {
+			return c.fail(coded.New(CodeBadUsage, nil, "command", "list", "detail", t.T("cli.for.not-with-dir")), ExitUsage)
+		}
+		return listAsAccount(c, &who, *account, args)
 	}
 	var exp *export.Export
 	if *dir != "" {

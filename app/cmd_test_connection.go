@@ -14,6 +14,8 @@ func runTestConnection(env *Env, args []string) int {
 	c := newCommandFlags(env, "test")
 	var f connectionFlags
 	f.register(c)
+	var who accountFlags
+	who.register(c, true)
 	positional, err := c.parse(args)
 	if err != nil {
 		return c.fail(err, ExitUsage)
@@ -22,8 +24,28 @@ func runTestConnection(env *Env, args []string) int {
 	if len(positional) > 0 {
 		return c.fail(coded.New(CodeBadUsage, nil, "command", "test", "detail", strings.Join(positional, " ")), ExitUsage)
 	}
+	if who.wanted() {
+		// The test of an install for an account or the machine: of the
+		// certificates installed, never of an export folder.
+		if f.dir != "" {
+			return c.fail(coded.New(CodeBadUsage, nil, "command", "test", "detail", t.T("cli.for.not-with-dir")), ExitUsage)
+		}
+		if f.storeSpec == "" {
+			f.storeSpec = defaultStoreName()
+		}
+	}
 	if err := f.check(c); err != nil {
 		return c.fail(err, ExitUsage)
+	}
+	if who.wanted() {
+		account, err := who.resolve(c)
+		if err != nil {
+			return c.fail(err, ExitUsage)
+		}
+		if account != nil || who.machine {
+			return testForAccount(c, &f, &who, account, args)
+		}
+		// The account running qscert: this user's own test.
 	}
 	res, err := testConnection(env, t, &f)
 	if err != nil {

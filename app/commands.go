@@ -1,11 +1,16 @@
 package app
 
+import "qscert/certs/install"
+
 // command is one `qscert <name>` command.
 type command struct {
 	name    string
 	summary string // translation key of the one-line description
 	usage   string // translation key of the synopsis: "qscert validate FOLDER [flags]"
 	run     func(env *Env, args []string) int
+	// hidden commands are not listed: `_for-account` is run by qscert
+	// itself, as another account.
+	hidden bool
 }
 
 // commands is every command of qscert, in the order `qscert help` lists
@@ -22,7 +27,19 @@ func commands() []command {
 		{name: "test", summary: "cli.test.summary", usage: "cli.test.synopsis", run: runTestConnection},
 		{name: "validate", summary: "cli.validate.summary", usage: "cli.validate.synopsis", run: runValidate},
 		{name: "version", summary: "cli.version.summary", usage: "cli.version.synopsis", run: runVersion},
+		{name: install.AccountCommandName, summary: "cli.for-account.summary", usage: "cli.for-account.synopsis", run: runForAccount, hidden: true},
 	}
+}
+
+// listedCommands are the commands help lists and suggests.
+func listedCommands() []command {
+	var out []command
+	for _, c := range commands() {
+		if !c.hidden {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // commandNamed finds a command by name.
@@ -38,7 +55,7 @@ func commandNamed(name string) (command, bool) {
 // commandNames lists the commands' names, for suggestions.
 func commandNames() []string {
 	var out []string
-	for _, c := range commands() {
+	for _, c := range listedCommands() {
 		out = append(out, c.name)
 	}
 	return out

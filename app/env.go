@@ -25,6 +25,9 @@ type Env struct {
 	ReadSecret func(prompt string) (string, error)
 	// OpenStore opens the store --store names ("windows", "folder:PATH").
 	OpenStore func(spec string) (store.Store, error)
+	// Accounts finds accounts and services and acts as them, for
+	// --for-account, --for-service and --for-machine.
+	Accounts func() (*AccountSystem, error)
 }
 
 // ProcessEnv is the Env of this process.
@@ -38,6 +41,7 @@ func ProcessEnv() *Env {
 		Machine:         machine.This,
 		StdinIsTerminal: isTerminal(os.Stdin),
 		OpenStore:       openStore,
+		Accounts:        systemAccounts,
 	}
 	if env.StdinIsTerminal {
 		env.ReadSecret = terminalSecretReader(os.Stdin, os.Stderr)

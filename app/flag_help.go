@@ -51,7 +51,7 @@ func writeCommands(w io.Writer, c *commandFlags) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, t.T("cli.usage.commands"))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, cmd := range commands() {
+	for _, cmd := range listedCommands() {
 		fmt.Fprintf(tw, "  %s\t%s\n", cmd.name, t.T(cmd.summary))
 	}
 	tw.Flush()

@@ -23,33 +23,50 @@ type Result struct {
 	// Recovered are the changes a killed qscert had left unfinished,
 	// finished before this one started.
 	Recovered []Recovery `json:"recovered,omitempty"`
+	// Accounts are what the account steps' children did, in the
+	// accounts' own stores.
+	Accounts []AccountResult `json:"accounts,omitempty"`
 }
 
 // Progress is told about each step as it completes.
 type Progress func(done, total int, step Step)
 
-// Apply runs the plan under the store's writer lock. It first finishes
+// Apply is ApplyContext without a way to cancel.
+func (p *Plan) Apply(progress Progress) (*Result, error) {
+	return p.ApplyContext(context.Background(), progress)
+}
+
+// ApplyContext runs the plan under the store's writer lock. It first finishes
 // what a killed qscert left unfinished (Recover), checks that the store is
 // still as the plan found it and that every location and the backup folder
 // can be changed, then writes the journal, backs up what will be removed
-// and writes the manifest, then adds, removes, and writes the tool files,
-// journaling each step. If a step fails, that step's own partial effect and
-// the steps already done are undone in reverse order, and the error says
-// so (install-rolled-back, or rollback-failed naming what could not be put
-// back and the backup to restore from). The backup folder stays in every
-// case.
-func (p *Plan) Apply(progress Progress) (*Result, error) {
+// and writes the manifest, then adds, grants, runs the account step,
+// removes, and writes the tool files, journaling each step. If a step
+// fails, that step's own partial effect and the steps already done are
+// undone in reverse order, and the error says so (install-rolled-back, or
+// rollback-failed naming what could not be put back and the backup to
+// restore from). The backup folder stays in every case.
+//
+// Cancelling ctx stops an account step's child (its task is removed) and
+// rolls the change back; the other steps are short and run to their end.
+func (p *Plan) ApplyContext(ctx context.Context, progress Progress) (*Result, error) {
 	res := &Result{Done: []Step{}}
 	if p.Empty() {
 		return res, nil
 	}
-	unlock, err := lockStore(context.Background(), p.Store, p.onLockWait)
-	if err != nil {
-		return res, err
+	if p.account != nil {
+		defer p.account.clearPassword()
 	}
-	defer unlock()
-	if res.Recovered, err = Recover(p.Store); err != nil {
-		return res, err
+	defer p.collectAccounts(res)
+	if p.forParent == nil {
+		unlock, err := lockStore(context.Background(), p.Store, p.onLockWait)
+		if err != nil {
+			return res, err
+		}
+		defer unlock()
+		if res.Recovered, err = Recover(p.Store); err != nil {
+			return res, err
+		}
 	}
 	if err := p.checkFresh(); err != nil {
 		return res, err
@@ -70,6 +87,10 @@ func (p *Plan) Apply(progress Progress) (*Result, error) {
 	}
 	defer j.log.Close()
 	res.Journal = j.path
+	p.changeID = j.id
+	if p.onStart != nil {
+		p.onStart(res.BackupDir, res.Journal)
+	}
 	saved := map[store.CertID]BackupCertificate{} // what the backup holds, to undo removals
 	var done []undoable
 	for i, step := range p.Steps {
@@ -81,22 +102,22 @@ func (p *Plan) Apply(progress Progress) (*Result, error) {
 		}
 		if step.Kind != StepBackup {
 			if err := j.step(i, jStart); err != nil {
-				return res, p.fail(res, j, done, step, saved, err)
+				return res, p.fail(ctx, res, j, done, step, saved, err)
 			}
 		}
-		undo, err := p.run(step, bk, saved)
+		undo, err := p.run(ctx, i, step, bk, j, saved)
 		if err != nil {
 			if step.Kind == StepBackup {
 				return res, p.abandon(j, err) // nothing has changed yet
 			}
-			return res, p.fail(res, j, done, step, saved, err)
+			return res, p.fail(ctx, res, j, done, step, saved, err)
 		}
 		if undo != nil {
 			done = append(done, undoable{step, undo})
 		}
 		if step.Kind != StepBackup {
 			if err := j.step(i, jDone); err != nil {
-				return res, p.fail(res, j, done, step, saved, err)
+				return res, p.fail(ctx, res, j, done, step, saved, err)
 			}
 		}
 		res.Done = append(res.Done, step)
@@ -105,6 +126,13 @@ func (p *Plan) Apply(progress Progress) (*Result, error) {
 		}
 	}
 	return res, p.finishJournal(j, jFinished)
+}
+
+// collectAccounts puts what the account steps' children did in res.
+func (p *Plan) collectAccounts(res *Result) {
+	for _, a := range p.accountRes {
+		res.Accounts = append(res.Accounts, *a)
+	}
 }
 
 // startJournal writes the journal into the change's folder and marks the
@@ -140,9 +168,9 @@ func (p *Plan) abandon(j *journal, cause error) error {
 // fail rolls a change back and records it in the journal. Should the
 // process die meanwhile, Recover finds "rolling-back" and says the backup
 // must be restored.
-func (p *Plan) fail(res *Result, j *journal, done []undoable, step Step, saved map[store.CertID]BackupCertificate, cause error) error {
+func (p *Plan) fail(ctx context.Context, res *Result, j *journal, done []undoable, step Step, saved map[store.CertID]BackupCertificate, cause error) error {
 	jerr := j.end(jRollingBack)
-	err := p.rollback(res, done, step, saved, cause)
+	err := p.rollback(ctx, res, done, step, saved, cause)
 	if coded.CodeOf(err) == CodeRollbackFailed {
 		// Keep the mark: the next qscert says the backup must be restored.
 		return errors.Join(err, jerr)
@@ -235,8 +263,8 @@ func (p *Plan) precheck() error {
 	write := map[store.Location]bool{}
 	var order []store.Location
 	for _, s := range p.Steps {
-		if s.Kind == StepPublish {
-			continue
+		if s.Kind == StepPublish || s.Kind == StepAccount {
+			continue // the tool files check themselves; an account step's store is the account's
 		}
 		if _, seen := write[s.Location]; !seen {
 			order = append(order, s.Location)
@@ -252,7 +280,7 @@ func (p *Plan) precheck() error {
 }
 
 // run does one step and returns how to undo it.
-func (p *Plan) run(step Step, bk *backup, saved map[store.CertID]BackupCertificate) (func() error, error) {
+func (p *Plan) run(ctx context.Context, i int, step Step, bk *backup, j *journal, saved map[store.CertID]BackupCertificate) (func() error, error) {
 	s := p.Store
 	switch step.Kind {
 	case StepBackup:
@@ -284,6 +312,10 @@ func (p *Plan) run(step Step, bk *backup, saved map[store.CertID]BackupCertifica
 			return nil, nil
 		}
 		return pub.PublishToolFiles(p.publish.client, p.publish.key, p.publish.root)
+	case StepGrant:
+		return grantKeyRead(s, step)
+	case StepAccount:
+		return p.runAccount(ctx, i, step, j)
 	}
 	return nil, fmt.Errorf("unknown step %q", step.Kind)
 }
@@ -292,9 +324,9 @@ func (p *Plan) run(step Step, bk *backup, saved map[store.CertID]BackupCertifica
 // fail after part of its work: a bundle rewritten, a key file left), then
 // the steps done, newest first, and builds the error. rollback-failed
 // names each certificate that could not be put back.
-func (p *Plan) rollback(res *Result, done []undoable, failed Step, saved map[store.CertID]BackupCertificate, cause error) error {
+func (p *Plan) rollback(ctx context.Context, res *Result, done []undoable, failed Step, saved map[store.CertID]BackupCertificate, cause error) error {
 	res.RolledBack = true
-	if u := p.partialUndo(failed, saved); u != nil {
+	if u := p.partialUndo(ctx, failed, saved); u != nil {
 		done = append(done, undoable{failed, u})
 	}
 	var undoErrs []error
@@ -302,7 +334,7 @@ func (p *Plan) rollback(res *Result, done []undoable, failed Step, saved map[sto
 	for i := len(done) - 1; i >= 0; i-- {
 		if err := done[i].undo(); err != nil {
 			undoErrs = append(undoErrs, err)
-			left = append(left, describeLeft(done[i].step))
+			left = append(left, p.describeLeft(done[i].step))
 		}
 	}
 	params := []string{"step", string(failed.Kind), "location", failed.Location.String(), "subject", failed.Subject,
@@ -316,8 +348,12 @@ func (p *Plan) rollback(res *Result, done []undoable, failed Step, saved map[sto
 
 // partialUndo returns how to undo what a failed step did before failing,
 // judged from what the store lists now; nil when it left nothing.
-func (p *Plan) partialUndo(step Step, saved map[store.CertID]BackupCertificate) func() error {
+func (p *Plan) partialUndo(ctx context.Context, step Step, saved map[store.CertID]BackupCertificate) func() error {
 	s := p.Store
+	if step.Kind == StepAccount && p.accountLeft != nil {
+		// The child stopped mid-change: its backup puts its store back.
+		return p.undoAccount(ctx, p.accountLeft)
+	}
 	if step.Kind != StepAdd && step.Kind != StepRemove {
 		return nil // a backup changes no store; the tool files undo themselves
 	}
@@ -356,7 +392,17 @@ func isListed(s store.Store, id store.CertID) (bool, error) {
 
 // describeLeft names, for rollback-failed, the certificate of a step
 // whose undo failed: an added one still there, or a removed one still
-// missing (the sentence says which by the step).
-func describeLeft(s Step) string {
+// missing (the sentence says which by the step). For an account step, the
+// account and the backup that puts its store back.
+func (p *Plan) describeLeft(s Step) string {
+	if s.Kind == StepAccount && s.Account != nil {
+		backup := ""
+		for _, a := range p.accountRes {
+			if a.Account.SID == s.Account.SID {
+				backup = a.Backup
+			}
+		}
+		return fmt.Sprintf("%s (%s of %s, %s, backup %s)", s.Subject, s.Location, s.Account.Name, s.Kind, backup)
+	}
 	return fmt.Sprintf("%s (%s, %s)", s.Subject, s.Location, s.Kind)
 }

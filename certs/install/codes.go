@@ -55,6 +55,23 @@ func BackupPasswordOK(password string) bool {
 	return n >= MinBackupPassword
 }
 
-func newNote(code coded.Code, role qlik.Role, file string) finding.Finding {
-	return finding.New(Codes, code, role, file)
+func newNote(code coded.Code, role qlik.Role, file string, params ...string) finding.Finding {
+	return finding.New(Codes, code, role, file, params...)
 }
+
+// Codes of an install for the account that uses the certificate
+// (for_account.go).
+var (
+	// An install for another account or for the machine that cannot write
+	// the machine's stores (not elevated): it needs administrator rights.
+	CodeNeedsAdministrator = Codes.Warning("needs-administrator")
+	// The machine choice: the client goes to LocalMachine\My; some
+	// products look only in their account's CurrentUser\My.
+	CodeMachineStore = Codes.Info("machine-store")
+	// How the account step acts as the account.
+	CodeAccountByTask  = Codes.Info("account-by-task")  // a one-time scheduled task, removed afterwards
+	CodeAccountByLogon = Codes.Info("account-by-logon") // a logon with the account's password, typed once
+	// The child of an account step was handed a request it cannot read
+	// (another qscert version, a damaged payload).
+	CodeAccountPayload = Codes.Error("account-payload-unreadable")
+)

@@ -18,8 +18,12 @@ const (
 
 // TestMain makes the tests' backups with a cheap key derivation (see
 // install.FastKDFEnv); TestBackupsUseTheRealKeyDerivation checks the real
-// one.
+// one. Started as `<test binary> _for-account ...`, the test binary is the
+// child of an account step instead (childMain).
 func TestMain(m *testing.M) {
 	os.Setenv(install.FastKDFEnv, "1")
+	if len(os.Args) > 1 && os.Args[1] == install.AccountCommandName {
+		os.Exit(childMain(os.Args[2:]))
+	}
 	os.Exit(m.Run())
 }

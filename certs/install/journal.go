@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"qscert/certs/accounts"
 	"qscert/certs/boundedfile"
 	"qscert/certs/durable"
 	"qscert/certs/qlik"
@@ -46,6 +47,8 @@ type journalStep struct {
 	Thumbprint string         `json:"thumbprint,omitempty"`
 	Subject    string         `json:"subject,omitempty"`
 	Role       qlik.Role      `json:"role,omitempty"`
+	// Account is as whom an account step runs, and whom a grant is for.
+	Account *accounts.Account `json:"account,omitempty"`
 }
 
 // journalPublish names the certificates the tool files are written from,
@@ -58,7 +61,10 @@ type journalPublish struct {
 // journalEvent is one further line.
 type journalEvent struct {
 	Step  *int   `json:"step,omitempty"`
-	State string `json:"state"` // start, done, rolling-back, rolled-back, finished, undone, completed, needs-restore
+	State string `json:"state"` // start, account-backup, done, rolling-back, rolled-back, finished, undone, completed, needs-restore, needs-account
+	// Backup is, for account-backup, the backup folder of the account
+	// step's child, in the account's profile.
+	Backup string `json:"backup,omitempty"`
 }
 
 // Journal states.
@@ -71,6 +77,11 @@ const (
 	jUndone      = "undone"        // Recover removed what the change added
 	jCompleted   = "completed"     // Recover removed what the change was to remove
 	jNeedsRestor = "needs-restore" // Recover could not tell; the backup must be restored
+	// An account step had begun: its child's part can be finished or
+	// undone only by acting as the account, which Recover cannot (it may
+	// need the account's password).
+	jNeedsAccount  = "needs-account"
+	jAccountBackup = "account-backup" // where an account step's child keeps its backup
 )
 
 // journal is the journal of the change Apply is running.
@@ -90,7 +101,7 @@ func newChangeID(now time.Time) string {
 func startJournal(dir string, p *Plan, backup string, now time.Time) (*journal, error) {
 	h := journalHeader{Journal: 1, ID: newChangeID(now), Store: p.Store.Name(), Backup: backup, CreatedAt: now.UTC()}
 	for _, s := range p.Steps {
-		h.Steps = append(h.Steps, journalStep{Kind: s.Kind, Location: s.Location, Thumbprint: s.Thumbprint, Subject: s.Subject, Role: s.Role})
+		h.Steps = append(h.Steps, journalStep{Kind: s.Kind, Location: s.Location, Thumbprint: s.Thumbprint, Subject: s.Subject, Role: s.Role, Account: s.Account})
 	}
 	if p.publish != nil {
 		h.Publish = &journalPublish{
@@ -119,6 +130,12 @@ func (j *journal) step(i int, state string) error {
 	return j.log.Append(line)
 }
 
+// accountBackup records where the child of step i keeps its backup.
+func (j *journal) accountBackup(i int, backup string) error {
+	line, _ := json.Marshal(journalEvent{Step: &i, State: jAccountBackup, Backup: backup})
+	return j.log.Append(line)
+}
+
 func (j *journal) end(state string) error {
 	line, _ := json.Marshal(journalEvent{State: state})
 	return j.log.Append(line)
@@ -128,7 +145,8 @@ func (j *journal) end(state string) error {
 type journalRecord struct {
 	journalHeader
 	started, done map[int]bool
-	ended         string // the last end state, if any
+	accountBackup map[int]string // an account step's child's backup
+	ended         string         // the last end state, if any
 	rollingBack   bool
 }
 
@@ -143,7 +161,7 @@ func readJournal(path string) (*journalRecord, error) {
 	if len(lines) == 0 {
 		return nil, errors.New("empty journal")
 	}
-	r := &journalRecord{started: map[int]bool{}, done: map[int]bool{}}
+	r := &journalRecord{started: map[int]bool{}, done: map[int]bool{}, accountBackup: map[int]string{}}
 	if err := json.Unmarshal(lines[0], &r.journalHeader); err != nil || r.Journal != 1 {
 		return nil, fmt.Errorf("not a qscert journal: %v", err)
 	}
@@ -154,10 +172,13 @@ func readJournal(path string) (*journalRecord, error) {
 		}
 		switch {
 		case e.Step != nil && *e.Step >= 0 && *e.Step < len(r.Steps):
-			if e.State == jStart {
+			switch e.State {
+			case jStart:
 				r.started[*e.Step] = true
-			} else if e.State == jDone {
+			case jDone:
 				r.done[*e.Step] = true
+			case jAccountBackup:
+				r.accountBackup[*e.Step] = e.Backup
 			}
 		case e.State == jRollingBack:
 			r.rollingBack = true

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"qscert/certs/accounts"
 	"qscert/certs/coded"
 	"qscert/certs/finding"
 	"qscert/certs/qlik"
@@ -20,6 +21,16 @@ const (
 	StepAdd     StepKind = "add"     // add a certificate (and its key) to a store
 	StepRemove  StepKind = "remove"  // remove a certificate that was backed up
 	StepPublish StepKind = "publish" // folder store: write client.pem, client_key.pem, root.pem for tools
+	// StepGrant gives Account read access to the client's private key in
+	// LocalMachine\My (the machine choice); its undo puts the key's
+	// previous security descriptor back.
+	StepGrant StepKind = "grant"
+	// StepAccount is the CurrentUser\My part of an install for another
+	// account (add the client with its key, back up and remove that
+	// account's old Qlik certificates of the site), run by a qscert child
+	// process acting as Account, with its own backup and journal in that
+	// account's profile. Its undo runs the child again to restore them.
+	StepAccount StepKind = "account"
 )
 
 // Step is one change of a plan, described for people and JSON.
@@ -30,6 +41,9 @@ type Step struct {
 	Subject    string         `json:"subject,omitempty"`
 	Thumbprint string         `json:"thumbprint,omitempty"`
 	WithKey    bool           `json:"withKey,omitempty"`
+	// Account is whom a grant step gives read access to, and as whom an
+	// account step runs.
+	Account *accounts.Account `json:"account,omitempty"`
 
 	cert         *x509.Certificate
 	key          crypto.PrivateKey
@@ -53,6 +67,20 @@ type Plan struct {
 	now            time.Time
 	publish        *publishData
 	onLockWait     func(store.Holder)
+	// account is what the account step needs when it runs; nil without one.
+	account *accountPart
+	// forParent is set in the child of an account step: the parent holds
+	// the store's writer lock for it and has a change of its own pending.
+	forParent *parentChange
+	// changeID is the journal's id of the change being applied.
+	changeID string
+	// accountRes are what the account steps' children did; accountLeft
+	// is the one whose child stopped mid-change, for the rollback.
+	accountRes  []*AccountResult
+	accountLeft *AccountResult
+	// onStart is told where the change's backup and journal are, once
+	// written, before the first step.
+	onStart func(backup, journal string)
 }
 
 type publishData struct {
@@ -95,6 +123,35 @@ type InstallOptions struct {
 	// OnLockWait is told, once, when another process is changing the store
 	// and Apply waits for it (see store.Locker); nil says nothing.
 	OnLockWait func(store.Holder)
+
+	// Who uses the certificate (see for_account.go). With neither set,
+	// the client goes to ClientScope, for the account running qscert.
+	//
+	// ForAccount is the account of the product that uses the client
+	// certificate. Without ForMachine, the client goes to that account's
+	// own CurrentUser\My through an account step; the root and server
+	// stay with this process, in the machine's stores.
+	ForAccount *accounts.Account
+	// ForMachine puts the client in LocalMachine\My with a machine key
+	// and, with ForAccount, grants that account read access to the key.
+	ForMachine bool
+	// AccountPassword returns the password of a ForAccount of kind user,
+	// asked when the account step first runs (never for a plan or a dry
+	// run). Apply keeps the bytes in memory until it ends, for an undo,
+	// then clears them.
+	AccountPassword func() ([]byte, error)
+	// Runner acts as ForAccount; nil is accounts.RunnerFor.
+	Runner accounts.Runner
+	// AccountCommand is the qscert child an account step runs, program
+	// first; nil is this program with AccountCommandName. Nothing secret
+	// belongs in it.
+	AccountCommand []string
+	// OnAccountStep is told about each step the child completes.
+	OnAccountStep Progress
+
+	// userPart makes the plan of an account step's child: the client in
+	// CurrentUser\My, and the removals of CurrentUser locations only.
+	userPart bool
 }
 
 // newPlan starts a plan over what the stores hold.
@@ -108,7 +165,12 @@ func newPlan(s store.Store, found []Found, opts InstallOptions) *Plan {
 // files when the store keeps them — and checks that a backup can be
 // protected. Install and restore differ only in what they add, remove and
 // publish.
-func (p *Plan) finish(adds, removes []Step, publish *publishData) error {
+//
+// forAccount are the steps about the account that uses the certificate
+// (grant, account): after the adds, so that a failing child undoes the
+// root added before it, and before the removals, so that nothing old is
+// gone until the account has its new client.
+func (p *Plan) finish(adds, forAccount, removes []Step, publish *publishData) error {
 	present := make(map[store.CertID]bool, len(p.Found))
 	for _, f := range p.Found {
 		present[f.ID()] = true
@@ -121,12 +183,15 @@ func (p *Plan) finish(adds, removes []Step, publish *publishData) error {
 	}
 	p.Steps = append(p.Steps, backupsFor(removes)...)
 	p.Steps = append(p.Steps, missing...)
+	p.Steps = append(p.Steps, forAccount...)
 	p.Steps = append(p.Steps, removes...)
 	if _, ok := p.Store.(store.ToolFilesPublisher); ok && publish != nil && len(p.Steps) > 0 {
 		p.publish = publish
 		p.Steps = append(p.Steps, Step{Kind: StepPublish, Role: qlik.RoleClient, Subject: publish.client.Subject.String()})
 	}
-	if p.Count(StepBackup) > 0 && !BackupPasswordOK(p.backupPassword) {
+	// An account step always needs a backup password: its child's change
+	// is undone by restoring the child's backup, which needs a manifest.
+	if (p.Count(StepBackup) > 0 || p.Count(StepAccount) > 0) && !BackupPasswordOK(p.backupPassword) {
 		return coded.New(CodeBackupPasswordTooShort, nil, "min", fmt.Sprint(MinBackupPassword))
 	}
 	return nil

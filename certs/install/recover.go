@@ -8,6 +8,7 @@ import (
 	"sort"
 	"time"
 
+	"qscert/certs/accounts"
 	"qscert/certs/coded"
 	"qscert/certs/durable"
 	"qscert/certs/store"
@@ -20,11 +21,18 @@ type Recovery struct {
 	Backup  string `json:"backup,omitempty"`
 	// Action: "undone" (the change had not added everything: what it
 	// added was removed), "completed" (it had: what it was to remove was
-	// removed), "ended" (it had ended; only its mark was left), or
-	// "needs-restore" (it was stopped while undoing itself: restore Backup).
+	// removed), "ended" (it had ended; only its mark was left),
+	// "needs-restore" (it was stopped while undoing itself: restore Backup),
+	// or "needs-account" (it was stopped once its account step had begun:
+	// only acting as Account can finish or undo that part, so nothing was
+	// touched; run the same install again).
 	Action string `json:"action"`
 	// Removed are the certificates Recover removed.
 	Removed []store.CertID `json:"removed"`
+	// Account and AccountBackup are, for needs-account, the account and
+	// its child's backup folder in that account's profile.
+	Account       *accounts.Account `json:"account,omitempty"`
+	AccountBackup string            `json:"accountBackup,omitempty"`
 }
 
 // Recover finishes the changes a killed qscert left unfinished in s, as
@@ -33,7 +41,11 @@ type Recovery struct {
 // removes Qlik certificates a journal names, never anything else, and it
 // needs no password: completing or undoing a change never puts a removed
 // certificate back. The journals and backups stay.
-func Recover(s store.Store) ([]Recovery, error) {
+func Recover(s store.Store) ([]Recovery, error) { return recoverPending(s, "") }
+
+// recoverPending is Recover leaving the change skip alone: an account
+// step's child runs while its parent's change is pending, and live.
+func recoverPending(s store.Store, skip string) ([]Recovery, error) {
 	pc, ok := s.(store.PendingChanges)
 	if !ok {
 		return nil, nil
@@ -44,7 +56,9 @@ func Recover(s store.Store) ([]Recovery, error) {
 	}
 	ids := make([]string, 0, len(pending))
 	for id := range pending {
-		ids = append(ids, id)
+		if id != skip {
+			ids = append(ids, id)
+		}
 	}
 	sort.Strings(ids) // oldest first: ids start with their time
 	var out []Recovery
@@ -106,12 +120,18 @@ func recoverOne(s store.Store, path string) (Recovery, error) {
 		rec.Action = "ended"
 		return rec, nil
 	}
+	// An account step counts as an add: nothing old is removed before
+	// the account has its new client.
 	adds, removesStarted, allAdded := 0, false, true
+	account := -1 // the account step that had begun
 	for i, st := range j.Steps {
 		switch st.Kind {
-		case StepAdd:
+		case StepAdd, StepAccount:
 			adds++
 			allAdded = allAdded && j.done[i]
+			if st.Kind == StepAccount && j.started[i] {
+				account = i
+			}
 		case StepRemove:
 			removesStarted = removesStarted || j.started[i]
 		}
@@ -132,6 +152,16 @@ func recoverOne(s store.Store, path string) (Recovery, error) {
 		return nil
 	}
 	switch {
+	case account >= 0 && (j.rollingBack || !j.done[account]):
+		// Stopped while the child acted as the account, or while undoing
+		// it: whether the account has the new client is known only in
+		// its own store, which Recover cannot open without acting as it.
+		// Undoing the machine's part alone could leave the account a
+		// client whose root is gone, so nothing is touched. Running the
+		// same install again finishes every part, the account's too.
+		rec.Action = jNeedsAccount
+		rec.Account = j.Steps[account].Account
+		rec.AccountBackup = j.accountBackup[account]
 	case j.rollingBack && removesStarted:
 		// Stopped while putting removed certificates back: that needs the
 		// backup's password, which only `qscert restore` has.

@@ -57,7 +57,7 @@ func PlanRestore(dir string, s store.Store, opts InstallOptions) (*Plan, error) 
 	if client != nil && root != nil {
 		publish = &publishData{client: client.Cert, key: client.Key, root: root.Cert, clientLoc: client.Location, rootLoc: root.Location}
 	}
-	if err := p.finish(adds, removes, publish); err != nil {
+	if err := p.finish(adds, nil, removes, publish); err != nil {
 		return nil, err
 	}
 	return p, nil

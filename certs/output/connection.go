@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"qscert/assets/i18n"
+	"qscert/certs/accounts"
 	"qscert/certs/coded"
 	"qscert/certs/qlik"
 	"qscert/certs/qrs"
@@ -28,6 +29,10 @@ type Connection struct {
 // Test is `qscert test --json`: the test, or why it could not run.
 type Test struct {
 	Header
+	// Account is, for `test --for-account`, the account the test was for:
+	// run as that account, or, for the machine choice, checked for its
+	// access to the key.
+	Account *accounts.Account `json:"account,omitempty"`
 	*Connection
 	Error *coded.Problem `json:"error,omitempty"`
 }

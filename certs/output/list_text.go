@@ -13,6 +13,9 @@ import (
 // what an install of the export given with --dir would do with each
 // certificate (same, replaced, other site), or "Qlik" without one.
 func WriteList(w io.Writer, t *i18n.Translator, l *List) {
+	if l.Account != nil {
+		fmt.Fprintln(w, t.T("cli.list.as-account", map[string]string{"account": l.Account.Name, "sid": l.Account.SID}))
+	}
 	if len(l.Certificates) == 0 {
 		fmt.Fprintln(w, t.T("cli.list.none", map[string]string{"store": l.Store}))
 		return

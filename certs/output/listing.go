@@ -2,6 +2,7 @@ package output
 
 import (
 	"qscert/assets/i18n"
+	"qscert/certs/accounts"
 	"qscert/certs/coded"
 	"qscert/certs/install"
 	"qscert/certs/qlik"
@@ -11,6 +12,9 @@ import (
 // List is `qscert list --json`: the Qlik certificates of one store.
 type List struct {
 	Header
+	// Account is, for `list --for-account`, the account whose view this
+	// is: the list was made by a qscert run as that account.
+	Account      *accounts.Account   `json:"account,omitempty"`
 	Store        string              `json:"store,omitempty"`
 	Certificates []StoredCertificate `json:"certificates,omitempty"`
 	Error        *coded.Problem      `json:"error,omitempty"`

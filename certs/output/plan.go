@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"qscert/assets/i18n"
+	"qscert/certs/accounts"
 	"qscert/certs/coded"
 	"qscert/certs/install"
 	"qscert/certs/qlik"
@@ -21,13 +22,16 @@ type Step struct {
 	Subject string    `json:"subject,omitempty"`
 	SHA1    string    `json:"sha1,omitempty"`
 	WithKey bool      `json:"withKey,omitempty"`
-	Message string    `json:"message"`
+	// Account is whom a grant step gives read access to the key, and as
+	// whom an account step runs.
+	Account *accounts.Account `json:"account,omitempty"`
+	Message string            `json:"message"`
 }
 
 func stepsOf(t *i18n.Translator, in []install.Step) []Step {
 	out := make([]Step, 0, len(in))
 	for _, s := range in {
-		step := Step{Kind: s.Kind, Role: s.Role, Subject: s.Subject, SHA1: s.Thumbprint, WithKey: s.WithKey, Message: StepSentence(t, s)}
+		step := Step{Kind: s.Kind, Role: s.Role, Subject: s.Subject, SHA1: s.Thumbprint, WithKey: s.WithKey, Account: s.Account, Message: StepSentence(t, s)}
 		if s.Location != (store.Location{}) {
 			step.Location = s.Location.String()
 		}
@@ -58,6 +62,18 @@ type Result struct {
 	// Recovered are the changes a killed qscert had left unfinished,
 	// finished before this one.
 	Recovered []Recovery `json:"recovered,omitempty"`
+	// Accounts are what the account steps did in the accounts' own
+	// stores, each with its own backup in that account's profile.
+	Accounts []AccountPart `json:"accounts,omitempty"`
+}
+
+// AccountPart is what an account step's child did.
+type AccountPart struct {
+	Account accounts.Account `json:"account"`
+	Backup  string           `json:"backup,omitempty"`
+	Journal string           `json:"journal,omitempty"`
+	Done    []Step           `json:"done"`
+	Undone  bool             `json:"undone"`
 }
 
 // ResultOf is r for people and scripts; nil for nil.
@@ -68,6 +84,10 @@ func ResultOf(t *i18n.Translator, r *install.Result) *Result {
 	res := &Result{BackupDir: r.BackupDir, Journal: r.Journal, Done: stepsOf(t, r.Done), RolledBack: r.RolledBack}
 	if len(r.Recovered) > 0 {
 		res.Recovered = RecoveriesOf(t, r.Recovered)
+	}
+	for _, a := range r.Accounts {
+		res.Accounts = append(res.Accounts, AccountPart{Account: a.Account, Backup: a.Backup, Journal: a.Journal,
+			Done: stepsOf(t, a.Done), Undone: a.Undone})
 	}
 	return res
 }
@@ -98,9 +118,21 @@ func WritePlan(w io.Writer, t *i18n.Translator, p *Plan) {
 	}
 }
 
+// WriteAccountParts says where each account step's child keeps its backup.
+func WriteAccountParts(w io.Writer, t *i18n.Translator, parts []AccountPart) {
+	for _, a := range parts {
+		if a.Backup != "" {
+			fmt.Fprintln(w, t.T("cli.install.account-backup", map[string]string{"account": a.Account.Name, "backup": a.Backup}))
+		}
+	}
+}
+
 // StepSentence says what a step does, in a sentence.
 func StepSentence(t *i18n.Translator, s install.Step) string {
 	params := map[string]string{"location": s.Location.String(), "subject": s.Subject, "sha1": s.Thumbprint}
+	if a := s.Account; a != nil {
+		params["account"], params["sid"] = a.Name, a.SID
+	}
 	key := "cli.step." + string(s.Kind)
 	if s.Kind == install.StepAdd && s.WithKey {
 		key = "cli.step.add-with-key"

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"qscert/assets/i18n"
+	"qscert/certs/accounts"
 	"qscert/certs/coded"
 	"qscert/certs/install"
 )
@@ -15,9 +16,13 @@ import (
 type Recovery struct {
 	Journal string   `json:"journal"`
 	Backup  string   `json:"backup,omitempty"`
-	Action  string   `json:"action"` // undone, completed, ended, needs-restore
+	Action  string   `json:"action"` // undone, completed, ended, needs-restore, needs-account
 	Removed []string `json:"removed"`
-	Message string   `json:"message"`
+	// Account and AccountBackup are, for needs-account, the account whose
+	// part of the change only it can finish, and its child's backup.
+	Account       *accounts.Account `json:"account,omitempty"`
+	AccountBackup string            `json:"accountBackup,omitempty"`
+	Message       string            `json:"message"`
 }
 
 // RecoveriesOf is recs for people and scripts; never nil.
@@ -28,9 +33,20 @@ func RecoveriesOf(t *i18n.Translator, recs []install.Recovery) []Recovery {
 		for _, id := range r.Removed {
 			removed = append(removed, id.String())
 		}
-		params := map[string]string{"journal": r.Journal, "backup": r.Backup, "removed": strings.Join(removed, ", ")}
+		params := map[string]string{"journal": r.Journal, "backup": r.Backup, "removed": strings.Join(removed, ", "),
+			"accountBackup": r.AccountBackup}
+		if r.Account != nil {
+			params["account"] = r.Account.Name
+		}
+		// Only undone and completed count what they removed: the other
+		// sentences are plain, and a count would make French look for
+		// the "one" form of a plain sentence when nothing was removed.
+		msg := t.T("recover."+r.Action, params)
+		if r.Action == "undone" || r.Action == "completed" {
+			msg = t.N("recover."+r.Action, len(removed), params)
+		}
 		out = append(out, Recovery{Journal: r.Journal, Backup: r.Backup, Action: r.Action, Removed: removed,
-			Message: t.N("recover."+r.Action, len(removed), params)})
+			Account: r.Account, AccountBackup: r.AccountBackup, Message: msg})
 	}
 	return out
 }

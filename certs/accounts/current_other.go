@@ -1,0 +1,6 @@
+//go:build !windows
+
+package accounts
+
+// CurrentSID has no meaning outside Windows.
+func CurrentSID() string { return "" }
