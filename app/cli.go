@@ -19,7 +19,8 @@ func Main(args []string) int {
 
 // Run runs one command. Flags in front of the command apply to it
 // (`qscert --lang fr help`); without a command they are the window's
-// (`qscert --demo --lang fr`), and without arguments the window opens.
+// (`qscert --demo --lang fr`; with --console, the console wizard's), and
+// without arguments the window opens.
 func Run(env *Env, args []string) int {
 	lead, rest, err := parseLeadingFlags(args)
 	lang, known := i18n.Resolve(lead.lang)
@@ -42,7 +43,12 @@ func Run(env *Env, args []string) int {
 		if !known {
 			warnUnknownLanguage(env, t, lead.lang)
 		}
+		if lead.console {
+			return runConsole(env, args)
+		}
 		return runGUI(env, args)
+	case lead.console:
+		return failBeforeCommand(env, t, asJSON, coded.New(CodeBadUsage, nil, "command", rest[0], "detail", t.T("console.takes-no-command")))
 	case lead.demo:
 		return failBeforeCommand(env, t, asJSON, coded.New(CodeBadUsage, nil, "command", rest[0], "detail", t.T("cli.demo-is-for-the-window")))
 	}
@@ -63,6 +69,7 @@ type leadingFlags struct {
 	langSet bool
 	json    bool
 	demo    bool
+	console bool // --console or --accessible: the console wizard
 	help    bool
 	version bool
 }
@@ -107,13 +114,15 @@ func parseLeadingFlags(args []string) (leadingFlags, []string, error) {
 			l.json = !hasValue || value == "true" || value == "1"
 		case "demo":
 			l.demo = true
+		case "console", "accessible":
+			l.console = true
 		case "h", "help":
 			l.help = true
 		case "version":
 			l.version = true
 		default:
 			params := []string{"command", "", "flag", "--" + name}
-			if s := closest(name, []string{"lang", "json", "demo", "help", "version"}); s != "" {
+			if s := closest(name, []string{"lang", "json", "demo", "console", "accessible", "help", "version"}); s != "" {
 				params = append(params, "suggestion", "--"+s)
 			}
 			return l, nil, coded.New(CodeUnknownFlag, nil, params...)

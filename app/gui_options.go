@@ -7,16 +7,22 @@ import (
 	"qscert/certs/coded"
 )
 
-// guiOptions are the flags the window takes: `qscert --demo --lang fr`.
+// guiOptions are the flags the wizard takes, window or console:
+// `qscert --demo --lang fr`, `qscert --console --demo`.
 type guiOptions struct {
 	demo bool
 	lang string
+	// console opens the console wizard rather than the window.
+	console bool
+	// accessible asks the console wizard for plain line prompts (screen
+	// readers); it implies console.
+	accessible bool
 }
 
 // isGUIFlag reports whether args start the window rather than a command.
 func isGUIFlag(arg string) bool {
 	name := strings.TrimLeft(strings.SplitN(arg, "=", 2)[0], "-")
-	return strings.HasPrefix(arg, "-") && (name == "demo" || name == "lang")
+	return strings.HasPrefix(arg, "-") && (name == "demo" || name == "lang" || name == "console" || name == "accessible")
 }
 
 func parseGUIOptions(args []string) (guiOptions, error) {
@@ -24,6 +30,8 @@ func parseGUIOptions(args []string) (guiOptions, error) {
 	// Run has warned about an unknown --lang already.
 	c := newCommandFlags(&Env{Stderr: io.Discard}, "")
 	c.set.BoolVar(&o.demo, "demo", false, "flag.demo")
+	c.set.BoolVar(&o.console, "console", false, "flag.console")
+	c.set.BoolVar(&o.accessible, "accessible", false, "flag.accessible")
 	rest, err := c.parse(args)
 	if err != nil {
 		return o, err
@@ -32,5 +40,6 @@ func parseGUIOptions(args []string) (guiOptions, error) {
 		return o, coded.New(CodeBadUsage, nil, "command", "qscert", "detail", strings.Join(rest, " "))
 	}
 	o.lang = c.lang
+	o.console = o.console || o.accessible
 	return o, nil
 }

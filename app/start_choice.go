@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 
 	"qscert/app/glprobe"
 	"qscert/app/winconsole"
@@ -9,10 +8,9 @@ import (
 )
 
 // ConsoleWizard runs the wizard in a console, when the window cannot
-// open: why says why (the probe's result and what the user was told). The
-// console wizard sets it; until then the default explains and ends with
-// the coded error no-opengl.
-var ConsoleWizard = noConsoleWizard
+// open: why says why (the probe's result and what the user was told). It
+// is the console wizard (package wizard/console); tests replace it.
+var ConsoleWizard = consoleAfterProbe
 
 // windowOrConsole decides, before anything touches Fyne, whether the
 // wizard can open its window: Fyne's driver, unable to make its OpenGL
@@ -48,17 +46,4 @@ func startWithoutWindow(env *Env, args []string, d glprobe.Decision) int {
 		c.HoldOpen(t.T("glprobe.press-enter"))
 	}
 	return code
-}
-
-// noConsoleWizard is ConsoleWizard until the console wizard exists: the
-// explanation (unless the terminal already shows it), then no-opengl.
-func noConsoleWizard(env *Env, args []string, why glprobe.Decision) int {
-	lang := ""
-	if opts, err := parseGUIOptions(args); err == nil {
-		lang = opts.lang
-	}
-	if why.Told != "terminal" && why.Explanation != "" {
-		fmt.Fprintf(env.Stderr, "%s\n\n", why.Explanation)
-	}
-	return fail(env, i18n.New(lang), glprobe.NoOpenGL(why), ExitUsage)
 }
