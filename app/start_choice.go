@@ -1,7 +1,6 @@
 package app
 
 import (
-
 	"qscert/app/glprobe"
 	"qscert/app/winconsole"
 	"qscert/assets/i18n"

@@ -52,7 +52,7 @@ type wizard struct {
 	lines      *lineReader // Lines mode: the input, read a line at a time
 	quit       bool
 	end        End
-	installing atomic.Bool           // Ctrl+C waits for the install
+	installing atomic.Bool            // Ctrl+C waits for the install
 	busy       atomic.Pointer[string] // what Ctrl+C says meanwhile, translated
 }
 
