@@ -15,6 +15,7 @@ import (
 	"qscert/certs/store"
 	"qscert/certs/support"
 	"qscert/certs/validate"
+	"qscert/wizard/console"
 )
 
 // registries are the code tables of every part of the program: each
@@ -24,6 +25,7 @@ func registries() map[string]*coded.Registry {
 		"export": export.Codes, "validate": validate.Codes, "install": install.Codes,
 		"store": store.Codes, "qrs": qrs.Codes, "app": Codes, "support": support.Codes,
 		"boundedfile": boundedfile.Codes, "secretfile": secretfile.Codes, "accounts": accounts.Codes, "glprobe": glprobe.Codes,
+		"console": console.Codes,
 	}
 }
 

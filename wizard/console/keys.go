@@ -6,8 +6,8 @@ import (
 )
 
 // keyMap is huh's keys with their help in the language shown, and without
-// the ones a short menu does not need (filtering, half pages), whose help
-// would only crowd the line under the form.
+// the ones a short menu does not need (half pages, first and last), whose
+// help would only crowd the line under the form.
 func keyMap(t func(string, ...map[string]string) string) *huh.KeyMap {
 	k := huh.NewDefaultKeyMap()
 	next, back, submit := t("console.key.next"), t("console.key.back"), t("console.key.submit")
@@ -21,7 +21,18 @@ func keyMap(t func(string, ...map[string]string) string) *huh.KeyMap {
 	k.Select.Prev.SetHelp("shift+tab", back)
 	k.Select.Up.SetHelp("↑", t("console.key.up"))
 	k.Select.Down.SetHelp("↓", t("console.key.down"))
-	for _, b := range []*key.Binding{&k.Select.Filter, &k.Select.HalfPageUp, &k.Select.HalfPageDown, &k.Select.GotoTop, &k.Select.GotoBottom} {
+	// huh turns filtering back on as a menu is used: its help is
+	// translated rather than hidden.
+	for _, f := range []*key.Binding{&k.Select.Filter, &k.MultiSelect.Filter} {
+		f.SetHelp("/", t("console.key.filter"))
+	}
+	for _, f := range []*key.Binding{&k.Select.SetFilter, &k.MultiSelect.SetFilter} {
+		f.SetHelp("esc", t("console.key.filter.set"))
+	}
+	for _, f := range []*key.Binding{&k.Select.ClearFilter, &k.MultiSelect.ClearFilter} {
+		f.SetHelp("esc", t("console.key.filter.clear"))
+	}
+	for _, b := range []*key.Binding{&k.Select.HalfPageUp, &k.Select.HalfPageDown, &k.Select.GotoTop, &k.Select.GotoBottom} {
 		b.SetEnabled(false)
 	}
 
@@ -34,7 +45,7 @@ func keyMap(t func(string, ...map[string]string) string) *huh.KeyMap {
 	// huh turns these two on and off as options are ticked.
 	k.MultiSelect.SelectAll.SetHelp("ctrl+a", t("console.key.all"))
 	k.MultiSelect.SelectNone.SetHelp("ctrl+a", t("console.key.none"))
-	for _, b := range []*key.Binding{&k.MultiSelect.Filter, &k.MultiSelect.HalfPageUp, &k.MultiSelect.HalfPageDown,
+	for _, b := range []*key.Binding{&k.MultiSelect.HalfPageUp, &k.MultiSelect.HalfPageDown,
 		&k.MultiSelect.GotoTop, &k.MultiSelect.GotoBottom} {
 		b.SetEnabled(false)
 	}

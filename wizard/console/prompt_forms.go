@@ -1,9 +1,9 @@
 package console
 
 import (
-	"errors"
 	"io"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 )
 
@@ -18,18 +18,26 @@ type formPrompter struct {
 	echo  func(string) // prints an answered choice for the transcript
 }
 
+// run runs one form as a Bubble Tea program of its own. Not with
+// form.Run: that ends a form left with Ctrl+C as an interrupted program,
+// which bubbletea v1.3 shuts down without waiting for its input reader,
+// and that reader then takes a key meant for the next form (seen as a
+// lost Enter on the "Leave the wizard?" question). Ending every form
+// with tea.Quit shuts it down in order.
 func (p *formPrompter) run(fields ...huh.Field) error {
-	form := huh.NewForm(huh.NewGroup(fields...)).
-		WithInput(p.in).WithOutput(p.out).
-		WithKeyMap(p.keys).WithTheme(p.theme).WithShowHelp(true)
+	form := huh.NewForm(huh.NewGroup(fields...)).WithKeyMap(p.keys).WithTheme(p.theme).WithShowHelp(true)
 	if p.width > 0 {
 		form = form.WithWidth(p.width)
 	}
-	err := form.Run()
-	if errors.Is(err, huh.ErrUserAborted) {
+	form.SubmitCmd, form.CancelCmd = tea.Quit, tea.Quit
+	_, err := tea.NewProgram(form, tea.WithInput(p.in), tea.WithOutput(p.out), tea.WithReportFocus()).Run()
+	switch {
+	case err != nil:
+		return err
+	case form.State == huh.StateAborted:
 		return errAborted
 	}
-	return err
+	return nil
 }
 
 func (p *formPrompter) ask(qs []question) error {

@@ -181,11 +181,20 @@ var formHelp = map[string]map[string]string{
 // What Lines mode asks a menu with.
 var menuPrompt = map[string]string{"en": "Type a number from 1 to", "fr": "Tapez un nombre de 1 à"}
 
+// formShown waits for a form's help line, then a moment more: huh draws
+// a form before it has focused its first field, and drops the keys that
+// come in between (a person never types that fast).
+func (s *session) formShown(help string) {
+	s.t.Helper()
+	s.waitFor(formHelp[s.lang][help])
+	time.Sleep(150 * time.Millisecond)
+}
+
 // choose picks the nth option of the menu shown next.
 func (s *session) choose(n int) {
 	s.t.Helper()
 	if s.mode == Forms {
-		s.waitFor(formHelp[s.lang]["choose"])
+		s.formShown("choose")
 		for range n - 1 {
 			s.typeKeys(down)
 		}
@@ -202,7 +211,7 @@ func (s *session) answer(labels []string, values ...string) {
 	s.t.Helper()
 	if s.mode == Forms {
 		s.waitFor(labels[0])
-		s.waitFor(formHelp[s.lang]["next"])
+		s.formShown("next")
 		for _, v := range values {
 			s.typeKeys(ctrlU, v, enter)
 		}
@@ -221,7 +230,7 @@ func (s *session) keep(labels ...string) {
 	s.t.Helper()
 	if s.mode == Forms {
 		s.waitFor(labels[0])
-		s.waitFor(formHelp[s.lang]["next"])
+		s.formShown("next")
 		for range labels {
 			s.typeKeys(enter)
 		}

@@ -4,10 +4,12 @@ package console
 
 import (
 	"crypto/x509"
+	"os"
 	"slices"
 	"strings"
 	"testing"
 
+	"qscert/certs/coded"
 	"qscert/certs/qlik"
 	"qscert/certs/qrs/qrstest"
 	"qscert/wizard/flow/flowtest"
@@ -79,6 +81,7 @@ func TestAnInstallAndASuccessfulConnectionTestInATerminal(t *testing.T) {
 			s.waitFor(w["which"])
 			if tc.mode == Forms {
 				s.waitFor("[•]")
+				s.formShown("confirm")
 				s.typeKeys(enter) // both ticked: replace both
 			} else {
 				s.choose(1) // the root: replace it
@@ -115,5 +118,114 @@ func TestAnInstallAndASuccessfulConnectionTestInATerminal(t *testing.T) {
 				t.Error("the terminal showed the password")
 			}
 		})
+	}
+}
+
+// A wrong password is said in plain words, and typing the right one takes
+// over. Passwords never show, typed in a form (masked) or not.
+func TestAWrongPasswordIsSaidAndTheRightOneTakesOver(t *testing.T) {
+	w := words["en"]
+	st := newSite(t, qrstest.Options{})
+	before := flowtest.Contents(t, st.store)
+	s := startSession(t, st.deps("en"), Forms)
+	s.choose(1)
+	s.choose(1)
+	s.answer(fileLabels["en"], st.Dir, "Not-the-Pa55word", flowtest.Host)
+	s.waitFor(w["wrong"])
+	s.waitFor(w["next"])
+	s.choose(1) // Change the answers: Next is not offered
+	s.answer(fileLabels["en"], st.Dir, flowtest.Password, flowtest.Host)
+	s.waitFor(w["ready"])
+	// Ctrl+C in a form is the window's Cancel: it asks first.
+	s.formShown("choose")
+	s.typeKeys("\x03")
+	s.waitFor(w["leave"])
+	s.choose(2) // Leave
+	end, err := s.end()
+	if err != nil || end != Left {
+		t.Fatalf("ended %v, %v", end, err)
+	}
+	screen := s.screen()
+	for _, pw := range []string{"Not-the-Pa55word", flowtest.Password} {
+		if strings.Contains(screen, pw) {
+			t.Errorf("the terminal showed the password %q", pw)
+		}
+	}
+	if got := flowtest.Contents(t, st.store); !slices.Equal(got, before) {
+		t.Errorf("the store changed: %v", got)
+	}
+}
+
+// Cancel before the install, confirmed: the store is as it was, and no
+// backup was made.
+func TestCancelBeforeTheInstallLeavesTheStoreUnchanged(t *testing.T) {
+	w := words["en"]
+	st := newSite(t, qrstest.Options{})
+	before := flowtest.Contents(t, st.store)
+	s := startSession(t, st.deps("en"), Lines)
+	s.choose(1)
+	s.choose(1)
+	s.answer(fileLabels["en"], st.Dir, flowtest.Password, flowtest.Host)
+	s.waitFor(w["ready"])
+	s.choose(1)
+	s.choose(1)
+	s.choose(1)
+	s.keep(backupLabels["en"]...)
+	s.waitFor(w["plan"])
+	s.waitFor("4. Cancel")
+	s.choose(4)
+	s.waitFor(w["leave"])
+	s.choose(2) // Leave
+	end, err := s.end()
+	if err != nil || end != Left {
+		t.Fatalf("ended %v, %v", end, err)
+	}
+	if got := flowtest.Contents(t, st.store); !slices.Equal(got, before) {
+		t.Errorf("the store changed:\nbefore %v\nafter  %v", before, got)
+	}
+	if entries, _ := os.ReadDir(st.backup); len(entries) != 0 {
+		t.Errorf("a backup was made: %v", entries)
+	}
+	if n := st.QRS.Requests(); n != 0 {
+		t.Errorf("the QRS was called %d times", n)
+	}
+}
+
+// With no terminal at all (a pipe), every answer is a line: a script or
+// an assistive tool can drive the wizard, passwords included.
+func TestThroughAPipeEveryAnswerIsALine(t *testing.T) {
+	st := newSite(t, qrstest.Options{})
+	answers := strings.Join([]string{
+		"1", "1", // welcome, guide
+		st.Dir, flowtest.Password, flowtest.Host, "1", // the files, Next
+		"1", "1", "", "", "1", // replace both, the backup proposed, Install
+		"1", "1", "1", // Next, Test connection, Finish
+	}, "\n") + "\n"
+	var out strings.Builder
+	end, err := Run(st.deps("en"), Terminal{In: strings.NewReader(answers), Out: &out, Mode: Lines})
+	if err != nil || end != Finished {
+		t.Fatalf("ended %v, %v:\n%s", end, err, out.String())
+	}
+	if !strings.Contains(out.String(), words["en"]["works"]) || st.QRS.Requests() != 1 {
+		t.Errorf("no successful connection test:\n%s", out.String())
+	}
+	if strings.Contains(out.String(), flowtest.Password) {
+		t.Error("the password was printed")
+	}
+	if strings.Contains(out.String(), "\x1b[") {
+		t.Error("plain lines hold escape sequences")
+	}
+}
+
+// When the input ends before the wizard does, it stops and says why,
+// rather than asking forever.
+func TestTheEndOfTheInputStopsTheWizard(t *testing.T) {
+	st := newSite(t, qrstest.Options{})
+	for _, in := range []string{"", "1\n", "1\n1\n" + st.Dir + "\n"} {
+		var out strings.Builder
+		_, err := Run(st.deps("en"), Terminal{In: strings.NewReader(in), Out: &out, Mode: Lines})
+		if coded.CodeOf(err) != CodeInputEnded {
+			t.Errorf("after %q: %v", in, err)
+		}
 	}
 }
