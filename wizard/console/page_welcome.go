@@ -33,7 +33,7 @@ func (w *wizard) welcome() error {
 	var switchTo []choice
 	for _, lang := range i18n.Languages {
 		if lang != w.f.Lang() {
-			switchTo = append(switchTo, choice{"lang:" + lang, w.t("wizard.welcome.language") + ": " + languageNames[lang]})
+			switchTo = append(switchTo, choice{"lang:" + lang, w.t("wizard.welcome.language") + w.out.colon + languageNames[lang]})
 		}
 	}
 	a, err := w.navigate("", switchTo...)
