@@ -45,7 +45,9 @@ func (tm *tmuxTerminal) tmux(args ...string) string {
 
 // history is everything the pane showed that is still on it, long lines
 // joined.
-func (tm *tmuxTerminal) history() string { return tm.tmux("capture-pane", "-p", "-J", "-S", "-", "-t", "qscert") }
+func (tm *tmuxTerminal) history() string {
+	return tm.tmux("capture-pane", "-p", "-J", "-S", "-", "-t", "qscert")
+}
 
 // bottom is the last line of the pane that is not empty.
 func (tm *tmuxTerminal) bottom() string {
@@ -155,9 +157,9 @@ func walkTheDemo(t *testing.T, tm *tmuxTerminal, lang string) {
 	tm.shows(w["host"])
 	tm.shows(w["ready"])
 	tm.choose(w["choose"], 1) // Next
-	tm.form(w["confirm"]) // both old certificates ticked: replaced
+	tm.form(w["confirm"])     // both old certificates ticked: replaced
 	tm.tmux("send-keys", "-t", "qscert", "Enter")
-	tm.chosen += 2 // each ticked one is echoed
+	tm.chosen += 2             // each ticked one is echoed
 	tm.fill(w["next"], "", "") // the backup folder and password proposed
 	tm.shows(w["backup"])
 	tm.choose(w["choose"], 1) // Install
