@@ -181,35 +181,111 @@ func walkTheDemo(t *testing.T, tm *tmuxTerminal, lang string) {
 
 // `qscert --console --demo` in a real terminal, in English and in French:
 // an install and a connection test against the demo's simulated QRS and
-// sandbox folder store. QSCERT_CONSOLE_BINARY runs another build (the
-// desktop one), QSCERT_CONSOLE_ARGS other arguments ("--demo" alone
-// where the window cannot open, to take the OpenGL fallback), and
-// QSCERT_CONSOLE_EXPECT a sentence to see first (the explanation).
+// sandbox folder store. QSCERT_CONSOLE_COMMAND runs another build
+// (the desktop one; the Windows exe under wine64, with its environment),
+// QSCERT_CONSOLE_ARGS other arguments ("--demo" alone where the window
+// cannot open, to take the OpenGL fallback), and QSCERT_CONSOLE_EXPECT a
+// sentence to see first (the explanation).
 func TestTheConsoleWizardInATerminal(t *testing.T) {
-	bin := os.Getenv("QSCERT_CONSOLE_BINARY")
+	bin := os.Getenv("QSCERT_CONSOLE_COMMAND")
 	if bin == "" {
-		bin = qscertBinary(t)
+		bin = fmt.Sprintf("%q", qscertBinary(t))
 	}
 	args := os.Getenv("QSCERT_CONSOLE_ARGS")
 	if args == "" {
 		args = "--console --demo"
 	}
-	for _, lang := range []string{"en", "fr"} {
-		t.Run(lang, func(t *testing.T) {
+	type run struct{ mode, lang string }
+	runs := []run{{"forms", "en"}, {"forms", "fr"}, {"lines", "fr"}}
+	if os.Getenv("QSCERT_CONSOLE_MODE") == "lines" {
+		// Where the terminal cannot draw (Wine's console).
+		runs = []run{{"lines", "en"}, {"lines", "fr"}}
+	}
+	for _, r := range runs {
+		lang := r.lang
+		t.Run(r.mode+"-"+lang, func(t *testing.T) {
 			home := t.TempDir()
+			term := "xterm-256color"
+			if r.mode == "lines" && os.Getenv("QSCERT_CONSOLE_MODE") == "" {
+				term = "dumb"
+			}
 			locale := map[string]string{"en": "en_US.UTF-8", "fr": "fr_FR.UTF-8"}[lang]
 			// Only what qscert is given: the demo's files and any report
 			// stay in the test's folders.
-			cmd := fmt.Sprintf("cd %q && HOME=%q XDG_CONFIG_HOME=%q LANG=%s TERM=xterm-256color %q %s --lang %s",
-				home, home, filepath.Join(home, ".config"), locale, bin, args, lang)
+			cmd := fmt.Sprintf("cd %q && HOME=%q XDG_CONFIG_HOME=%q LANG=%s TERM=%s %s %s --lang %s",
+				home, home, filepath.Join(home, ".config"), locale, term, bin, args, lang)
 			tm := startInTmux(t, cmd)
 			if want := os.Getenv("QSCERT_CONSOLE_EXPECT"); want != "" {
 				tm.shows(want)
 			}
-			walkTheDemo(t, tm, lang)
+			if r.mode == "lines" {
+				walkTheDemoInLines(t, tm, lang)
+			} else {
+				walkTheDemo(t, tm, lang)
+			}
 			if dump := os.Getenv("QSCERT_CONSOLE_CAPTURE"); dump != "" {
-				_ = os.WriteFile(dump+"."+lang+".txt", []byte(tm.history()), 0o644)
+				_ = os.WriteFile(dump+"."+r.mode+"-"+lang+".txt", []byte(tm.history()), 0o644)
 			}
 		})
+	}
+}
+
+// linePrompts are what Lines mode asks with, in each language.
+var linePrompts = map[string]map[string]string{
+	"en": {"menu": "Type a number from 1 to", "folder": "Export folder [", "password": "Password:",
+		"host": "Qlik Sense server [", "backup": "Backup folder [", "backup-password": "Backup password (Enter keeps"},
+	"fr": {"menu": "Tapez un nombre de 1 à", "folder": "Dossier exporté [", "password": "Mot de passe :",
+		"host": "Serveur Qlik Sense [", "backup": "Dossier de sauvegarde [", "backup-password": "Mot de passe de sauvegarde (Entrée garde"},
+}
+
+// answerLine waits for the nth prompt that reads prompt, then types answer
+// and Enter.
+func (tm *tmuxTerminal) answerLine(prompt string, n int, answer string) {
+	tm.t.Helper()
+	tm.until(fmt.Sprintf("prompt %d %q", n, prompt), func() bool { return strings.Count(tm.history(), prompt) >= n })
+	// A password prompt turns echo off right after it is shown.
+	time.Sleep(150 * time.Millisecond)
+	if answer != "" {
+		tm.tmux("send-keys", "-t", "qscert", "-l", answer)
+	}
+	tm.tmux("send-keys", "-t", "qscert", "Enter")
+}
+
+// walkTheDemoInLines is walkTheDemo in plain line prompts.
+func walkTheDemoInLines(t *testing.T, tm *tmuxTerminal, lang string) {
+	w, p := consoleWords[lang], linePrompts[lang]
+	menus := 0
+	menu := func(n string) {
+		menus++
+		tm.answerLine(p["menu"], menus, n)
+	}
+	tm.shows(w["welcome"])
+	menu("1")                         // Next
+	menu("1")                         // Next, after the guide
+	tm.answerLine(p["folder"], 1, "") // the demo's folder is proposed
+	tm.until("the demo's password", func() bool { return regexp.MustCompile(w["password"]).MatchString(tm.history()) })
+	password := regexp.MustCompile(w["password"]).FindStringSubmatch(tm.history())[1]
+	tm.answerLine(p["password"], 1, password)
+	tm.answerLine(p["host"], 1, "")
+	tm.shows(w["ready"])
+	menu("1") // Next
+	menu("")  // replace the old root (proposed)
+	menu("")  // replace the old client (proposed)
+	tm.answerLine(p["backup"], 1, "")
+	tm.answerLine(p["backup-password"], 1, "")
+	menu("1") // Install
+	tm.shows("[8/8]")
+	tm.shows(w["installed"])
+	menu("1") // Next
+	menu("1") // Test connection
+	tm.shows(w["works"])
+	menu("1") // Finish
+	if code := tm.exit(); code != "0" {
+		t.Fatalf("exit %s:\n%s", code, tm.history())
+	}
+	// The demo's hint shows its password on purpose; what was typed is
+	// not echoed.
+	if n := strings.Count(tm.history(), password); n != 1 {
+		t.Errorf("the password shows %d times:\n%s", n, tm.history())
 	}
 }

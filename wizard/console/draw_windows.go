@@ -9,12 +9,12 @@ import (
 // drawsEscapes: the console interprets escape sequences (colours, cursor
 // moves), which huh's forms are drawn with. Windows 10's console does once
 // asked to (ENABLE_VIRTUAL_TERMINAL_PROCESSING), and so does Windows
-// Terminal; older consoles refuse the mode, and so does Wine's (its
-// console shows the sequences as text): they get plain lines. The mode is
-// left on when it was accepted: the forms need it.
+// Terminal; older consoles refuse the mode: they get plain lines. The
+// mode is left on when it was accepted: the forms need it. Wine's console
+// takes the mode but cannot keep up with the forms (wine_windows.go).
 func drawsEscapes(out io.Writer) bool {
 	f, ok := out.(fder)
-	if !ok {
+	if !ok || wineConsole() {
 		return false
 	}
 	h := windows.Handle(f.Fd())
