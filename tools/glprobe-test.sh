@@ -99,7 +99,7 @@ no_window waylandonly DISPLAY= WAYLAND_DISPLAY=wayland-0
 # the test itself needs no cgo).
 in_terminal() {
 	QSCERT_CONSOLE_COMMAND="$2" QSCERT_CONSOLE_ARGS=--demo QSCERT_CONSOLE_EXPECT="OpenGL 2.1" QSCERT_CONSOLE_MODE="${3:-}" \
-		CGO_ENABLED=0 go test -count=1 -run TestTheConsoleWizardInATerminal ./app >"$work/$1.test" 2>		go test -count=1 -run TestTheConsoleWizardInATerminal ./app >"$work/$1.test" 2>&1 ||1 ||
+		CGO_ENABLED=0 go test -count=1 -run TestTheConsoleWizardInATerminal ./app >"$work/$1.test" 2>&1 ||
 		fail "$1: the console wizard in a terminal: $(tail -60 "$work/$1.test")"
 	echo "$1: the console wizard in a terminal: install and connection test, English and French"
 }
