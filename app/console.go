@@ -10,13 +10,14 @@ import (
 )
 
 // runConsole is `qscert --console`: the wizard in the terminal, on
-// request (also in the CLI-only build, which has no window).
+// request (also in the CLI-only build, which has no window); on Windows
+// in a console of its own when qscert.exe has none.
 func runConsole(env *Env, args []string) int {
 	opts, err := parseGUIOptions(args)
 	if err != nil {
 		return fail(env, i18n.New(""), err, ExitUsage)
 	}
-	return consoleWizard(env, opts)
+	return inConsole(env, args, true, func() int { return consoleWizard(env, opts) })
 }
 
 // consoleAfterProbe is ConsoleWizard: the console wizard where the window

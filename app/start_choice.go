@@ -25,6 +25,17 @@ func startWithoutWindow(env *Env, args []string, d glprobe.Decision) int {
 	if d.Start != glprobe.StartConsole {
 		return ExitUsage
 	}
+	// Not when the box's answer was scripted: no one is there to read
+	// the console before it closes.
+	hold := d.Told != "scripted"
+	return inConsole(env, args, hold, func() int { return ConsoleWizard(env, args, d) })
+}
+
+// inConsole runs the console wizard in a console: qscert.exe is a
+// GUI-subsystem program, started without one even from cmd.exe, so
+// winconsole gives it its own (elsewhere the terminal it runs in). That
+// console closes with the process: with hold, the user reads it first.
+func inConsole(env *Env, args []string, hold bool, run func() int) int {
 	lang := ""
 	if opts, err := parseGUIOptions(args); err == nil {
 		lang = opts.lang
@@ -38,10 +49,8 @@ func startWithoutWindow(env *Env, args []string, d glprobe.Decision) int {
 		env.Stdin, env.Stdout, env.Stderr = c.In, c.Out, c.Err
 		env.StdinIsTerminal = true
 	}
-	code := ConsoleWizard(env, args, d)
-	// The console Open made closes with the process: let the user read
-	// it first. Not when the box's answer was scripted: no one is there.
-	if d.Told != "scripted" {
+	code := run()
+	if hold {
 		c.HoldOpen(t.T("glprobe.press-enter"))
 	}
 	return code
