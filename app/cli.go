@@ -20,7 +20,8 @@ func Main(args []string) int {
 
 // Run runs one command. Flags in front of the command apply to it
 // (`qscert --lang fr help`); without a command they are the window's
-// (`qscert --demo --lang fr`), and without arguments the window opens.
+// (`qscert --demo --lang fr`; with --console, the console wizard's), and
+// without arguments the window opens.
 func Run(env *Env, args []string) int {
 	if pipe := accounts.PipeArg(args); pipe != "" {
 		return overPipe(env, pipe, args)
@@ -46,7 +47,12 @@ func Run(env *Env, args []string) int {
 		if !known {
 			warnUnknownLanguage(env, t, lead.lang)
 		}
+		if lead.console {
+			return runConsole(env, args)
+		}
 		return runGUI(env, args)
+	case lead.console:
+		return failBeforeCommand(env, t, asJSON, coded.New(CodeBadUsage, nil, "command", rest[0], "detail", t.T("console.takes-no-command")))
 	case lead.demo || lead.window:
 		return failBeforeCommand(env, t, asJSON, coded.New(CodeBadUsage, nil, "command", rest[0], "detail", t.T("cli.demo-is-for-the-window")))
 	}
@@ -67,6 +73,7 @@ type leadingFlags struct {
 	langSet bool
 	json    bool
 	demo    bool
+	console bool // --console or --accessible: the console wizard
 	help    bool
 	version bool
 	window  bool // --folder or --host: flags of the window
@@ -122,13 +129,15 @@ func parseLeadingFlags(args []string) (leadingFlags, []string, error) {
 				i++
 			}
 			l.window = true
+		case "console", "accessible":
+			l.console = true
 		case "h", "help":
 			l.help = true
 		case "version":
 			l.version = true
 		default:
 			params := []string{"command", "", "flag", "--" + name}
-			if s := closest(name, []string{"lang", "json", "demo", "help", "version", "folder", "host"}); s != "" {
+			if s := closest(name, []string{"lang", "json", "demo", "console", "accessible", "help", "version", "folder", "host"}); s != "" {
 				params = append(params, "suggestion", "--"+s)
 			}
 			return l, nil, coded.New(CodeUnknownFlag, nil, params...)

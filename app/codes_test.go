@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"qscert/app/elevation"
-	"qscert/app/glprobe"
 	"qscert/assets/i18n"
 	"qscert/certs/accounts"
 	"qscert/certs/boundedfile"
@@ -16,6 +15,7 @@ import (
 	"qscert/certs/store"
 	"qscert/certs/support"
 	"qscert/certs/validate"
+	"qscert/wizard/console"
 )
 
 // registries are the code tables of every part of the program: each
@@ -24,7 +24,8 @@ func registries() map[string]*coded.Registry {
 	return map[string]*coded.Registry{
 		"export": export.Codes, "validate": validate.Codes, "install": install.Codes,
 		"store": store.Codes, "qrs": qrs.Codes, "app": Codes, "support": support.Codes,
-		"boundedfile": boundedfile.Codes, "secretfile": secretfile.Codes, "accounts": accounts.Codes, "glprobe": glprobe.Codes, "elevation": elevation.Codes,
+		"boundedfile": boundedfile.Codes, "secretfile": secretfile.Codes, "accounts": accounts.Codes, "elevation": elevation.Codes,
+		"console": console.Codes,
 	}
 }
 

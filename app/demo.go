@@ -1,5 +1,3 @@
-//go:build cgo
-
 package app
 
 import (
@@ -33,7 +31,8 @@ type demoSession struct {
 }
 
 // startDemo prepares the demo. Generating RSA keys takes a moment; the
-// window waits for it (about 100 ms per key on a laptop).
+// window and the console wizard wait for it (about 100 ms per key on a
+// laptop).
 func startDemo(now time.Time) (*demoSession, error) {
 	root, err := os.MkdirTemp("", "qscert-demo-")
 	if err != nil {

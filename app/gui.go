@@ -15,11 +15,7 @@ import (
 	"qscert/app/glprobe"
 	"qscert/assets"
 	"qscert/assets/i18n"
-	"qscert/certs/install"
-	"qscert/certs/output"
-	"qscert/certs/store"
 	"qscert/wizard"
-	"qscert/wizard/flow"
 )
 
 // runGUI opens the wizard window and returns when it is closed.
@@ -49,55 +45,16 @@ func runGUI(env *Env, args []string) int {
 	// Fyne's theme with outlines that do not look disabled (wizard.Theme).
 	a.Settings().SetTheme(wizard.Theme())
 
-	deps := flow.Deps{
-		Prefs:       a.Preferences(),
-		Lang:        opts.lang,
-		Machine:     env.Machine,
-		Now:         env.Now,
-		ClientScope: store.CurrentUser,
-		Quit:        a.Quit,
-		Version:     Version,
-		HelpURL:     helpURL,
-		Folder:      opts.folder,
-		Host:        opts.host,
-		Elevated:    elevation.IsElevated(),
+	deps, release, err := wizardDeps(env, opts)
+	if err != nil {
+		return fail(env, i18n.New(opts.lang), err, ExitUsage)
 	}
-	if opts.demo {
-		demo, err := startDemo(env.Now())
-		if err != nil {
-			return fail(env, i18n.New(opts.lang), err, ExitUsage)
-		}
-		// Everything the demo made goes when the window closes, and on
-		// Ctrl+C or a termination signal too.
-		defer demo.Close()
-		deps.Demo = &demo.info
-		deps.Store = demo.store
-		deps.BackupRoot = demo.backup
-		deps.QRSAddress = demo.qrs.Addr
-	} else {
-		// Without a store the wizard still guides and checks the files;
-		// the replace page says why it cannot go further.
-		st, err := env.OpenStore("")
-		if err == nil {
-			defer st.Close()
-			deps.Store = st
-			// First finish what a killed qscert left unfinished, and say
-			// so once the window is up.
-			recs, err := install.RecoverIfIdle(st)
-			t := i18n.New(opts.lang)
-			for _, r := range output.RecoveriesOf(t, recs) {
-				deps.Notices = append(deps.Notices, r.Message)
-			}
-			if err != nil {
-				deps.Notices = append(deps.Notices, t.Error(err))
-			}
-		} else {
-			deps.StoreErr = err
-		}
-		deps.BackupRoot = DefaultBackupDir()
-	}
-	deps.SaveReport = wizardReportSaver(env, deps.Store)
-	deps.ReportDir = reportFolder()
+	// Everything the demo made goes when the window closes, and on Ctrl+C
+	// or a termination signal too.
+	defer release()
+	deps.Prefs = a.Preferences()
+	deps.Quit = a.Quit
+	deps.HelpURL = helpURL
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	go func() {

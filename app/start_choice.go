@@ -1,18 +1,15 @@
 package app
 
 import (
-	"fmt"
-
 	"qscert/app/glprobe"
 	"qscert/app/winconsole"
 	"qscert/assets/i18n"
 )
 
 // ConsoleWizard runs the wizard in a console, when the window cannot
-// open: why says why (the probe's result and what the user was told). The
-// console wizard sets it; until then the default explains and ends with
-// the coded error no-opengl.
-var ConsoleWizard = noConsoleWizard
+// open: why says why (the probe's result and what the user was told). It
+// is the console wizard (package wizard/console); tests replace it.
+var ConsoleWizard = consoleAfterProbe
 
 // windowOrConsole decides, before anything touches Fyne, whether the
 // wizard can open its window: Fyne's driver, unable to make its OpenGL
@@ -28,6 +25,17 @@ func startWithoutWindow(env *Env, args []string, d glprobe.Decision) int {
 	if d.Start != glprobe.StartConsole {
 		return ExitUsage
 	}
+	// Not when the box's answer was scripted: no one is there to read
+	// the console before it closes.
+	hold := d.Told != "scripted"
+	return inConsole(env, args, hold, func() int { return ConsoleWizard(env, args, d) })
+}
+
+// inConsole runs the console wizard in a console: qscert.exe is a
+// GUI-subsystem program, started without one even from cmd.exe, so
+// winconsole gives it its own (elsewhere the terminal it runs in). That
+// console closes with the process: with hold, the user reads it first.
+func inConsole(env *Env, args []string, hold bool, run func() int) int {
 	lang := ""
 	if opts, err := parseGUIOptions(args); err == nil {
 		lang = opts.lang
@@ -41,24 +49,9 @@ func startWithoutWindow(env *Env, args []string, d glprobe.Decision) int {
 		env.Stdin, env.Stdout, env.Stderr = c.In, c.Out, c.Err
 		env.StdinIsTerminal = true
 	}
-	code := ConsoleWizard(env, args, d)
-	// The console Open made closes with the process: let the user read
-	// it first. Not when the box's answer was scripted: no one is there.
-	if d.Told != "scripted" {
+	code := run()
+	if hold {
 		c.HoldOpen(t.T("glprobe.press-enter"))
 	}
 	return code
-}
-
-// noConsoleWizard is ConsoleWizard until the console wizard exists: the
-// explanation (unless the terminal already shows it), then no-opengl.
-func noConsoleWizard(env *Env, args []string, why glprobe.Decision) int {
-	lang := ""
-	if opts, err := parseGUIOptions(args); err == nil {
-		lang = opts.lang
-	}
-	if why.Told != "terminal" && why.Explanation != "" {
-		fmt.Fprintf(env.Stderr, "%s\n\n", why.Explanation)
-	}
-	return fail(env, i18n.New(lang), glprobe.NoOpenGL(why), ExitUsage)
 }

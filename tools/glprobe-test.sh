@@ -8,21 +8,25 @@
 #    with MESA_GL_VERSION_OVERRIDE=1.1, nor without DISPLAY), and its
 #    benchmark.
 # 2. The real qscert (go build, cgo): with OpenGL 1.1, or without DISPLAY,
-#    it prints the explanation and takes the console path (exit 2,
-#    no-opengl), never Fyne's window error and never a hang (timeout); with
-#    OpenGL it opens its window (tools/mapwait watches the X server).
+#    it prints the explanation and starts the console wizard, never Fyne's
+#    window error and never a hang (timeout): with no input it stops at
+#    its first question (exit 2); in a terminal (tmux) its demo is walked
+#    to an install and a successful connection test, in English and
+#    French. With OpenGL it opens its window (tools/mapwait watches the X
+#    server).
 # 3. Windows, under Wine on the same Xvfb: go test ./app/glprobe
 #    ./app/winconsole (the WGL probe, the real message box, the console),
 #    once with Mesa as it is and once limited to 1.1, and the benchmark.
 # 4. Unless --no-exe: the Windows GUI exe, cross-built with mingw (about
 #    5 minutes the first time): with OpenGL 1.1 and a scripted answer it
-#    records the console path (Yes) or quits (No), without Fyne's error box
-#    and without hanging; with OpenGL its window opens.
+#    quits (No), or (Yes) opens the console wizard, walked in tmux to an
+#    install and a connection test; never Fyne's error box, never a hang.
+#    With OpenGL its window opens.
 # Exits non-zero at the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
-ensure_packages "${GUI_BUILD_PACKAGES[@]}" xvfb libgl1-mesa-dri wine64 gcc-mingw-w64-x86-64
+ensure_packages "${GUI_BUILD_PACKAGES[@]}" xvfb libgl1-mesa-dri wine64 gcc-mingw-w64-x86-64 tmux
 ensure_go
 
 build_exe=1
@@ -68,24 +72,39 @@ go build -o "$work/mapwait" ./tools/mapwait
 # A private HOME for qscert's Fyne preferences (not for go: its caches stay).
 mkdir -p "$work/home"
 
-# no_window NAME ENV...: qscert must print the explanation and end on
-# no-opengl, having recorded the console path, within the timeout.
+# no_window NAME ENV...: qscert must print the explanation and start the
+# console wizard, having recorded the console path, within the timeout;
+# with no input to answer it, the wizard stops at its first question.
 no_window() {
 	local name=$1
 	shift
 	local rec="$work/$name.json" code=0
-	env HOME="$work/home" "$@" QSCERT_GLPROBE_RECORD="$rec" timeout 30 "$work/qscert" >"$work/$name.out" 2>"$work/$name.err" || code=$?
+	env HOME="$work/home" "$@" QSCERT_GLPROBE_RECORD="$rec" timeout 30 "$work/qscert" </dev/null >"$work/$name.out" 2>"$work/$name.err" || code=$?
 	[ "$code" != 124 ] || fail "$name: qscert hung"
-	[ "$code" = 2 ] || fail "$name: exit $code, want 2 (no-opengl): $(cat "$work/$name.err")"
+	[ "$code" = 2 ] || fail "$name: exit $code, want 2 (console-input-ended): $(cat "$work/$name.err")"
 	grep -q "needs OpenGL 2.1" "$work/$name.err" || fail "$name: no explanation: $(cat "$work/$name.err")"
-	grep -q "no console wizard yet" "$work/$name.err" || fail "$name: not no-opengl: $(cat "$work/$name.err")"
+	grep -q "Install the Qlik Sense certificates on this computer" "$work/$name.out" || fail "$name: no console wizard: $(cat "$work/$name.out")"
+	grep -q "its input ended" "$work/$name.err" || fail "$name: not console-input-ended: $(cat "$work/$name.err")"
 	! grep -qi "fyne error\|window creation error\|GLXBadFBConfig" "$work/$name.err" || fail "$name: Fyne tried the window: $(cat "$work/$name.err")"
 	grep -q '"start": "console"' "$rec" || fail "$name: recorded $(cat "$rec")"
-	echo "$name: console path, exit 2, recorded $(grep -o '"reason": "[^"]*"' "$rec")"
+	echo "$name: console wizard, exit 2 without input, recorded $(grep -o '"reason": "[^"]*"' "$rec")"
 }
 no_window gl11 MESA_GL_VERSION_OVERRIDE=1.1
 no_window nodisplay DISPLAY=
 no_window waylandonly DISPLAY= WAYLAND_DISPLAY=wayland-0
+
+# in_terminal NAME COMMAND [MODE]: the console wizard that COMMAND starts
+# without --console (the window cannot open), walked in tmux through the
+# demo to an install and a connection test (app/console_tmux_test.go;
+# the test itself needs no cgo).
+in_terminal() {
+	QSCERT_CONSOLE_COMMAND="$2" QSCERT_CONSOLE_ARGS=--demo QSCERT_CONSOLE_EXPECT="OpenGL 2.1" QSCERT_CONSOLE_MODE="${3:-}" \
+		CGO_ENABLED=0 go test -count=1 -run TestTheConsoleWizardInATerminal ./app >"$work/$1.test" 2>&1 ||
+		fail "$1: the console wizard in a terminal: $(tail -60 "$work/$1.test")"
+	echo "$1: the console wizard in a terminal: install and connection test, English and French"
+}
+in_terminal gl11-terminal "env MESA_GL_VERSION_OVERRIDE=1.1 $work/qscert"
+in_terminal nodisplay-terminal "env -u DISPLAY $work/qscert"
 
 ms=$(HOME="$work/home" QSCERT_GLPROBE_RECORD="$work/window.json" "$work/mapwait" -title 'Qlik Sense Certificate Wizard' \
 	-pidfile "$work/pid" -timeout 60s -- "$work/qscert" --demo) || fail "with OpenGL, no window"
@@ -127,8 +146,12 @@ if [ "$build_exe" = 1 ]; then
 		! grep -qi "fyne error\|window creation error" "$work/exe-$name.err" || fail "exe $name: Fyne tried the window"
 		echo "exe, OpenGL 1.1, answer $answer: $want, exit $code, recorded $(grep -o '"reason": "[^"]*"' "$rec")"
 	}
-	exe_no_window yes yes console 2
 	exe_no_window no no quit 2
+	# Yes: the console wizard, in the console Wine gives the exe (the
+	# terminal it runs in); Wine's console cannot keep up with huh's
+	# forms, so the wizard asks in plain lines there. Wine writes the
+	# console in the locale's charset: C.UTF-8 is the UTF-8 one here.
+	in_terminal exe-console "env LANG=C.UTF-8 WINEPREFIX=$WINEPREFIX WINEDEBUG=-all DISPLAY=$DISPLAY MESA_GL_VERSION_OVERRIDE=1.1 QSCERT_GLPROBE_ANSWER=yes $wine64 $work/qscert.exe" lines
 
 	ms=$(QSCERT_GLPROBE_RECORD="$(winpath "$work/exe-window.json")" "$work/mapwait" \
 		-title 'Qlik Sense Certificate Wizard' -pidfile "$work/pid" -timeout 120s -- \

@@ -176,14 +176,3 @@ func TestEveryReasonHasASentenceInEveryLanguage(t *testing.T) {
 		}
 	}
 }
-
-func TestNoOpenGLReadsInEnglishAndFrench(t *testing.T) {
-	err := NoOpenGL(Decision{Probe: refused})
-	en, fr := i18n.New("en").Error(err), i18n.New("fr").Error(err)
-	if !strings.Contains(en, "no OpenGL 2.1") || !strings.Contains(en, "qscert help") {
-		t.Errorf("en = %q", en)
-	}
-	if !strings.Contains(fr, "pas d'OpenGL 2.1") || !strings.Contains(fr, "qscert help") {
-		t.Errorf("fr = %q", fr)
-	}
-}

@@ -1,0 +1,44 @@
+package console
+
+import (
+	"fmt"
+
+	"qscert/certs/install"
+)
+
+// install applies the plan, a line per step as it is done, then says how
+// it ended: installed, or undone (what was put back, where the backup
+// is). Ctrl+C waits for the end meanwhile.
+func (w *wizard) install() error {
+	w.header()
+	if !w.f.Installed() && w.f.InstallErr() == nil && w.f.Plan() != nil {
+		w.out.para(w.t("wizard.install.status.running"))
+	}
+	w.installing.Store(true)
+	w.f.RunDue(func(done, total int, s install.Step) {
+		w.out.indented(fmt.Sprintf("  [%d/%d] ", done, total), "        ", w.stepText(s))
+	})
+	w.installing.Store(false)
+	w.out.blank()
+	f := w.f
+	switch {
+	case f.InstallErr() != nil:
+		w.out.marked(markError, w.tr.Error(f.InstallErr()))
+	case f.Installed() && f.Plan() != nil && f.Plan().Empty():
+		w.out.marked(markOK, w.t("wizard.install.status.already"))
+	case f.Installed():
+		w.out.marked(markOK, w.t("wizard.install.status.done"))
+	case f.Plan() == nil:
+		w.out.marked(markError, w.t("wizard.install.status.noplan"))
+	}
+	w.out.blank()
+	_, err := w.navigate("")
+	return err
+}
+
+// stepText is one step of the plan: what was done where.
+func (w *wizard) stepText(s install.Step) string {
+	return w.t("wizard.install.step."+string(s.Kind), map[string]string{
+		"role": w.t("role." + string(s.Role)), "subject": s.Subject, "location": s.Location.String(),
+	})
+}
