@@ -18,7 +18,9 @@ func centralQRS(t *testing.T, o qrstest.Options) (*qrstest.Server, *qrstest.Cent
 			{ID: "c0", Name: "Central", HostName: siteHost, IsCentral: true},
 			{ID: "r1", Name: "Rim 1", HostName: "qlik-rim1.corp.example"},
 		},
-		Export: func(p qrstest.ExportParameters) (string, error) { return `C:\ProgramData\Qlik\Sense\Repository\Exported Certificates`, nil },
+		Export: func(p qrstest.ExportParameters) (string, error) {
+			return `C:\ProgramData\Qlik\Sense\Repository\Exported Certificates`, nil
+		},
 	}
 	if o.Central == nil {
 		o.Central = c
