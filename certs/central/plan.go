@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"qscert/certs/accounts"
+	"qscert/certs/boundedfile"
 	"qscert/certs/coded"
 	"qscert/certs/finding"
 	"qscert/certs/store"
@@ -149,7 +150,7 @@ func Prepare(ctx context.Context, node *Node, opts Options) (*Recreate, error) {
 func (rc *Recreate) checkHost() {
 	p, f := rc.Plan, rc.Plan.Facts
 	switch {
-	case f.FQDN == "" && f.HostCfgErr != nil && strings.Contains(f.HostCfgErr.Error(), "not exist"):
+	case f.FQDN == "" && boundedfile.IsNotExist(f.HostCfgErr):
 		p.Findings = append(p.Findings, newFinding(CodeNotCentralNode, "reason", "host-cfg-missing", "file", f.HostCfg))
 	case f.FQDN == "":
 		detail := ""

@@ -6,6 +6,8 @@ import (
 
 	"github.com/gofrs/flock"
 
+	"qscert/certs/accounts"
+
 	"qscert/certs/central"
 	"qscert/certs/coded"
 )
@@ -95,4 +97,24 @@ func ServiceStates(dir string) (map[string]Service, error) {
 	all := map[string]Service{}
 	err := readJSON(filepath.Join(dir, servicesName), &all)
 	return all, err
+}
+
+// SetAccount makes acct the service account of the node: the one its
+// services run as, and the one the simulated resolver knows.
+func SetAccount(dir string, acct accounts.SimulatedAccount) error {
+	nf, err := ReadNode(dir)
+	if err != nil {
+		return err
+	}
+	nf.Account = acct
+	if err := WriteNode(dir, nf); err != nil {
+		return err
+	}
+	s := services{dir}
+	for _, name := range serviceNames {
+		if err := s.change(name, func(svc *Service) error { svc.Account = acct.Name; return nil }); err != nil {
+			return err
+		}
+	}
+	return nil
 }
