@@ -42,5 +42,9 @@ var (
 	CodeChildFailed        = Codes.Error("account-child-failed")     // the sub-command run as the service account failed
 	CodeNextFailed         = Codes.Warning("next-steps-unavailable") // step 7 could not ask the QRS
 	CodeRestoreIncomplete  = Codes.Error("restore-incomplete")
-	CodePlanStale          = Codes.Error("recreate-plan-stale") // the stores changed between the plan and the run
+	CodePlanStale          = Codes.Error("recreate-plan-stale")        // the stores changed between the plan and the run
+	CodeWindowsOnly        = Codes.Error("recreate-windows-only")      // no central node here: --simulate DIR
+	CodeBackupPassword     = Codes.Error("recreate-backup-password")   // none given, and no terminal to ask
+	CodePasswordMismatch   = Codes.Error("recreate-password-mismatch") // the two typings differ
+	CodeExportPassword     = Codes.Error("recreate-export-password")   // an export for third-party machines needs one
 )

@@ -48,6 +48,8 @@ func (e Event) Sentence(t *i18n.Translator) string {
 		return e.Line
 	case e.Err != nil && e.Key == "":
 		return t.Error(e.Err)
+	case e.Kind == EventStep && e.Step.Number() == 0:
+		return t.T(e.Key, e.Params) // the restore, which is no step of the seven
 	case e.Kind == EventStep:
 		p := map[string]string{"n": fmt.Sprint(e.Step.Number()), "total": fmt.Sprint(len(Steps))}
 		return t.T("central.step-of", p) + " " + t.T("central.step."+string(e.Step))

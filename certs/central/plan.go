@@ -103,6 +103,10 @@ type Recreate struct {
 	qrs    QRS // step 7's connection, kept for Redistribute and Export
 }
 
+// SetBackupPassword sets the password that protects the backup, once
+// the plan is shown: Prepare needs none.
+func (rc *Recreate) SetBackupPassword(password string) { rc.opts.BackupPassword = password }
+
 // Close frees what the procedure holds: its connection to the QRS.
 func (rc *Recreate) Close() error {
 	if rc.qrs != nil {

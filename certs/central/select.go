@@ -2,6 +2,7 @@ package central
 
 import (
 	"crypto/x509"
+	"encoding/json"
 	"strings"
 	"time"
 
@@ -201,4 +202,37 @@ func (inv *Inventory) count() count {
 	}
 	n.Roots = append(n.Roots, inv.Lookalikes...)
 	return n
+}
+
+// certificateJSON is Certificate as documents show it: the location as
+// Windows names it ("LocalMachine\Root"), as in every qscert document.
+type certificateJSON struct {
+	Part          Part      `json:"part"`
+	Location      string    `json:"location"`
+	Role          qlik.Role `json:"role"`
+	Subject       string    `json:"subject"`
+	Issuer        string    `json:"issuer"`
+	Thumbprint    string    `json:"sha1"`
+	HasPrivateKey bool      `json:"hasPrivateKey"`
+	NotAfter      time.Time `json:"notAfter"`
+}
+
+func (c Certificate) MarshalJSON() ([]byte, error) {
+	return json.Marshal(certificateJSON{Part: c.Part, Location: c.Location.String(), Role: c.Role, Subject: c.Subject,
+		Issuer: c.Issuer, Thumbprint: c.Thumbprint, HasPrivateKey: c.HasPrivateKey, NotAfter: c.NotAfter})
+}
+
+func (c *Certificate) UnmarshalJSON(b []byte) error {
+	var j certificateJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*c = Certificate{Part: j.Part, Role: j.Role, Subject: j.Subject, Issuer: j.Issuer, Thumbprint: j.Thumbprint,
+		HasPrivateKey: j.HasPrivateKey, NotAfter: j.NotAfter}
+	for _, loc := range store.Locations {
+		if loc.String() == j.Location {
+			c.Location = loc
+		}
+	}
+	return nil
 }

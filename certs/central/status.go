@@ -81,7 +81,7 @@ func statusOf(r *record) Status {
 
 // params are the sentence's: central.event.stopped, recreate-stopped,
 // recreate-unfinished.
-func (s Status) params() map[string]string {
+func (s Status) Params() map[string]string {
 	return map[string]string{
 		"step": string(s.Step), "n": fmt.Sprint(s.Step.Number()), "total": fmt.Sprint(len(Steps)),
 		"reason": "state-" + s.State, "folder": s.Folder, "journal": s.Journal,
@@ -91,7 +91,7 @@ func (s Status) params() map[string]string {
 
 func (s Status) paramList() []string {
 	var out []string
-	for k, v := range s.params() {
+	for k, v := range s.Params() {
 		out = append(out, k, v)
 	}
 	return out
