@@ -67,9 +67,12 @@ const (
 	jFailed    = "failed"
 	jBackup    = "backup"           // a part's certificates were backed up into Backup
 	jZip       = "zip"              // Exported Certificates was zipped into Zip
+	jStopping  = "service-stopping" // Service is being stopped: written before the stop, so a kill after it is known
 	jStopped   = "service-stopped"  // Service is stopped
 	jStarted   = "service-started"  // Service runs
+	jRemoving  = "removing"         // Cert is being deleted (written before, like jStopping)
 	jRemoved   = "removed"          // Cert was deleted
+	jExpGoing  = "exported-deleting"
 	jExpGone   = "exported-deleted" // Exported Certificates was deleted
 	jExpBack   = "exported-restored"
 	jPID       = "bootstrap-started"
@@ -142,8 +145,9 @@ type record struct {
 	backedUp map[store.CertID]bool // in any backup of the procedure
 	zip      string
 	machines []string
-	stopped  map[string]bool
+	stopped  map[string]bool // stopped, or being stopped when the procedure was killed
 	removed  map[store.CertID]bool
+	removing map[store.CertID]bool // deleted, or being deleted when it was killed
 	expGone  bool
 	expBack  bool
 	newCerts []Certificate
@@ -160,7 +164,7 @@ func readJournal(path string) (*record, error) {
 	}
 	lines := bytes.Split(data, []byte("\n"))
 	r := &record{path: path, backups: map[Part]string{}, backedUp: map[store.CertID]bool{}, stopped: map[string]bool{},
-		removed: map[store.CertID]bool{}, done: map[StepID]bool{}, attempt: 1}
+		removed: map[store.CertID]bool{}, removing: map[store.CertID]bool{}, done: map[StepID]bool{}, attempt: 1}
 	if err := json.Unmarshal(lines[0], &r.journalHeader); err != nil || r.Recreate != 1 {
 		return nil, coded.New(CodeNoJournal, fmt.Errorf("not a recreate journal: %v", err), "journal", path)
 	}
@@ -200,15 +204,20 @@ func (r *record) apply(e journalEvent) {
 		if e.Step == StepBackup {
 			r.zip, r.machines = e.Zip, e.Machine
 		}
-	case jStopped:
+	case jStopping, jStopped:
 		r.stopped[e.Service] = true
 	case jStarted:
 		delete(r.stopped, e.Service)
+	case jRemoving:
+		if e.Cert != nil {
+			r.removing[*e.Cert] = true
+		}
 	case jRemoved:
 		if e.Cert != nil {
 			r.removed[*e.Cert] = true
+			r.removing[*e.Cert] = true
 		}
-	case jExpGone:
+	case jExpGoing, jExpGone:
 		r.expGone = true
 	case jExpBack:
 		r.expGone, r.expBack = false, true

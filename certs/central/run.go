@@ -159,7 +159,7 @@ func (rc *Recreate) start(folder string) (*run, error) {
 		return nil, coded.New(install.CodeBackupFolderUnwritable, err, "folder", folder)
 	}
 	rec := &record{journalHeader: h, path: j.path, backups: map[Part]string{}, backedUp: map[store.CertID]bool{},
-		stopped: map[string]bool{}, removed: map[store.CertID]bool{}, done: map[StepID]bool{}, attempt: 1}
+		stopped: map[string]bool{}, removed: map[store.CertID]bool{}, removing: map[store.CertID]bool{}, done: map[StepID]bool{}, attempt: 1}
 	r := &run{rc: rc, folder: folder, j: j, log: log, rec: rec, attempt: 1,
 		res: &Result{Folder: folder, Log: log.path, Journal: j.path, Backups: map[Part]string{}, Done: []StepID{}, Attempt: 1}}
 	r.event(StepPreconditions, EventStep, "", nil)

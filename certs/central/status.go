@@ -68,7 +68,7 @@ func statusOf(r *record) Status {
 		st.State = "bootstrap-unfinished"
 	case r.done[StepDelete]:
 		st.State = "certificates-deleted"
-	case len(r.removed) > 0 || r.expGone:
+	case len(r.removing) > 0 || r.expGone:
 		st.State = "deleting"
 	case len(r.stopped) > 0:
 		st.State = "services-stopped"

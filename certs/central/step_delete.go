@@ -13,12 +13,18 @@ import (
 // Database, so that none recreates a certificate midway; delete the
 // site's certificates, each one only once a backup of this procedure
 // holds it (one that appeared since step 2, or that a failed bootstrap
-// made, is backed up first, into attempt-N/); delete Exported
+// made, is backed up first, into attempt-N/), once no bootstrap runs;
+// delete Exported
 // Certificates, likewise only once zipped. Every part of it may be done
 // again: stopped services, deleted certificates and a deleted folder are
 // passed over.
 func (r *run) deleteSite() error {
 	if err := r.stopServices(StepDelete); err != nil {
+		return err
+	}
+	// A bootstrap a killed qscert left may still be making certificates:
+	// what the stores hold is known only once it has ended.
+	if err := r.noBootstrapRunning(); err != nil {
 		return err
 	}
 	inv, err := r.inventory()
@@ -58,6 +64,9 @@ func (r *run) stopServices(step StepID) error {
 			continue
 		}
 		r.event(step, EventInfo, "central.event.stopping", map[string]string{"service": DisplayName(name)})
+		if err := r.note(journalEvent{Step: step, State: jStopping, Service: name}); err != nil {
+			return err
+		}
 		if err := svc.Stop(name); err != nil {
 			return coded.New(CodeServiceStopFailed, err, "service", DisplayName(name), "detail", err.Error())
 		}
@@ -89,11 +98,14 @@ func (r *run) removeAll(certs []Certificate) error {
 			// deleted without its backup.
 			return fmt.Errorf("%s has no backup", c.ID())
 		}
+		id := c.ID()
+		if err := r.note(journalEvent{Step: StepDelete, State: jRemoving, Part: c.Part, Cert: &id}); err != nil {
+			return err
+		}
 		err := r.rc.stores[c.Part].Remove(c.Location, c.Thumbprint)
 		if err != nil && coded.CodeOf(err) != store.CodeCertNotFound {
 			return err
 		}
-		id := c.ID()
 		if err := r.note(journalEvent{Step: StepDelete, State: jRemoved, Part: c.Part, Cert: &id}); err != nil {
 			return err
 		}
@@ -116,6 +128,9 @@ func (r *run) deleteExported(attemptDir string) error {
 		if _, _, err := r.zipExported(attemptDir, StepDelete); err != nil {
 			return err
 		}
+	}
+	if err := r.note(journalEvent{Step: StepDelete, State: jExpGoing}); err != nil {
+		return err
 	}
 	if err := files.RemoveAll(dir); err != nil {
 		return coded.New(CodeExportedDelete, err, "folder", dir)
