@@ -30,6 +30,10 @@ func TestMain(m *testing.M) {
 			os.Exit(central.ChildMain(os.Args[2:]))
 		case "__repository":
 			os.Exit(centraltest.RepositoryMain(os.Args[2:], os.Stdout))
+		case "__sleep": // a program that never ends by itself
+			fmt.Println("sleeping")
+			time.Sleep(time.Hour)
+			os.Exit(0)
 		}
 	}
 	os.Setenv(install.FastKDFEnv, "1")
