@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bufio"
 	"context"
 	"os"
 	"os/signal"
@@ -109,11 +110,12 @@ func runRecreate(env *Env, args []string) int {
 
 // recreateRun is one `qscert recreate`.
 type recreateRun struct {
-	c    *commandFlags
-	f    *recreateFlags
-	doc  *recreateDoc
-	node *central.Node
-	ctx  context.Context
+	c     *commandFlags
+	f     *recreateFlags
+	doc   *recreateDoc
+	node  *central.Node
+	ctx   context.Context
+	stdin *bufio.Reader // the answers typed at the terminal
 }
 
 // openNode is the node to work on: this Windows machine, or the

@@ -217,7 +217,7 @@ func (r *recreateRun) confirm(key string, params map[string]string) error {
 		return coded.New(CodeConfirmationNeeded, nil)
 	}
 	fmt.Fprint(env.Stderr, t.T(key, params)+" ")
-	line, _ := bufio.NewReader(env.Stdin).ReadString('\n')
+	line := r.readLine()
 	switch strings.ToLower(strings.TrimSpace(line)) {
 	case "yes", "oui":
 		return nil
@@ -227,14 +227,23 @@ func (r *recreateRun) confirm(key string, params map[string]string) error {
 
 // askYesNo asks a question whose default is no.
 func (r *recreateRun) askYesNo(question string) bool {
-	env := r.c.env
-	fmt.Fprint(env.Stderr, question+" ")
-	line, _ := bufio.NewReader(env.Stdin).ReadString('\n')
+	fmt.Fprint(r.c.env.Stderr, question+" ")
+	line := r.readLine()
 	switch strings.ToLower(strings.TrimSpace(line)) {
 	case "y", "yes", "o", "oui":
 		return true
 	}
 	return false
+}
+
+// readLine reads one answer. One reader for the whole command: a reader
+// reads ahead, and a second one would miss the answers the first took.
+func (r *recreateRun) readLine() string {
+	if r.stdin == nil {
+		r.stdin = bufio.NewReader(r.c.env.Stdin)
+	}
+	line, _ := r.stdin.ReadString('\n')
+	return line
 }
 
 // backupPassword is the backup's password from its flags or, at a

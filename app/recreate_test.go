@@ -278,3 +278,46 @@ func TestRecreateRefusals(t *testing.T) {
 		}
 	}
 }
+
+// At a terminal: the backup password is typed twice (two that differ are
+// refused), the confirmation typed, step 7's offers answered; the
+// redistribution's passwords are shown, the exports need a password.
+func TestRecreateAtATerminal(t *testing.T) {
+	dir := simulatedNode(t)
+	terminal := func(stdin string, secrets ...string) (*Env, *strings.Builder, *strings.Builder) {
+		env, out, errOut := testEnv(stdin, nil)
+		env.StdinIsTerminal = true
+		env.ReadSecret = func(string) (string, error) {
+			s := secrets[0]
+			secrets = secrets[1:]
+			return s, nil
+		}
+		var o, e strings.Builder
+		env.Stdout, env.Stderr = &o, &e
+		_ = out
+		_ = errOut
+		return env, &o, &e
+	}
+	env, _, errOut := terminal("", "Backup-pass-2026", "Backup-pass-2027")
+	if code := Run(env, []string{"recreate", "--simulate", dir, "--backup-dir", t.TempDir(), "--lang", "en"}); code != ExitUsage ||
+		!strings.Contains(errOut.String(), "not the same") {
+		t.Fatalf("mismatch: exit %d %s", code, errOut)
+	}
+	// yes to the confirmation, yes to the redistribution, no to the export.
+	env, out, errOut := terminal("yes\ny\nn\n", "Backup-pass-2026", "Backup-pass-2026")
+	if code := Run(env, []string{"recreate", "--simulate", dir, "--backup-dir", t.TempDir(), "--lang", "en"}); code != ExitOK {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	if !strings.Contains(errOut.String(), "Type yes to recreate") || !strings.Contains(errOut.String(), "Redistribute the new certificates to the 2 rim nodes") {
+		t.Fatalf("prompts: %s", errOut)
+	}
+	if !strings.Contains(out.String(), "type this password on that node") {
+		t.Fatalf("no password shown:\n%s", out)
+	}
+	// Without a terminal, an export needs its password from a flag.
+	pw := writePasswordFile(t, "Backup-pass-2026")
+	code, _, stderr := run(t, "", "recreate", "--simulate", dir, "--yes", "--backup-password-file", pw, "--backup-dir", t.TempDir(), "--export-for", "rep99.corp.example")
+	if code != ExitFindings || !strings.Contains(stderr, "--export-password-file") {
+		t.Fatalf("export without a password: exit %d %s", code, stderr)
+	}
+}

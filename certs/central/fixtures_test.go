@@ -30,6 +30,8 @@ func TestMain(m *testing.M) {
 			os.Exit(central.ChildMain(os.Args[2:]))
 		case "__repository":
 			os.Exit(centraltest.RepositoryMain(os.Args[2:], os.Stdout))
+		case "__exit3": // a sub-command that fails without a word
+			os.Exit(3)
 		case "__sleep": // a program that never ends by itself
 			fmt.Println("sleeping")
 			time.Sleep(time.Hour)
