@@ -38,4 +38,19 @@
 // the backed-up certificates and Exported Certificates back, removes the
 // repository's new ones (install.RecordAdded, install.PlanRestore) and
 // starts the services again.
+//
+// How a front end walks it (the command line does; the wizard's flow B
+// will): Unfinished first (a stopped procedure offers Resume or
+// Restore); then Prepare, on a background job (it runs the account's
+// sub-command), whose Plan is shown: Facts, Account, Findings (an error
+// blocks; the kind of root is an info), Deletions, Exported, ToStop,
+// ToStart, Bootstrap. The service account's password is asked when the
+// plan has service-account-password-needed, then Prepare runs again; the
+// backup password is asked twice (SetBackupPassword); Run goes on a job,
+// and Options.OnEvent feeds the progress (EventStep moves to the next of
+// the seven steps, EventOutput is the bootstrap's output). A stopped run
+// returns recreate-stopped and Result.Stopped: offer Resume (after
+// duplicates, "redo from step 3") and Restore. Step 7's Result.Next
+// offers Redistribute (show each password once) and Export (ask the
+// exports' password and format).
 package central

@@ -42,6 +42,8 @@ type run struct {
 	rec     *record // the journal as far as written: what is backed up, stopped, deleted
 	res     *Result
 	attempt int
+	// outputLines counts the bootstrap's lines logged (maxLoggedLines).
+	outputLines int
 }
 
 // Run does steps 2 to 7 of a prepared plan, journaled in a new folder in

@@ -21,6 +21,11 @@ const (
 	EndLine = "Bootstrap mode has terminated"
 )
 
+// maxLoggedLines bounds the bootstrap's output kept in the log: a
+// repository that loops on an error would otherwise fill the disk before
+// the timeout. Past it, lines are still watched, not written.
+const maxLoggedLines = 50_000
+
 // endGrace is how long a bootstrap that said EndLine may take to exit
 // before it is ended: its work is done.
 const endGrace = 30 * time.Second
@@ -160,6 +165,13 @@ func (r *run) watchBootstrap(argv []string) error {
 
 // output logs one line of the bootstrap.
 func (r *run) output(line string) {
+	r.outputLines++
+	switch {
+	case r.outputLines == maxLoggedLines+1:
+		line = "…"
+	case r.outputLines > maxLoggedLines:
+		return
+	}
 	e := Event{Time: r.rc.opts.Now(), Step: StepBootstrap, Kind: EventOutput, Line: line}
 	r.log.write(e)
 	if r.rc.opts.OnEvent != nil {
