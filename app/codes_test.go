@@ -7,6 +7,7 @@ import (
 	"qscert/assets/i18n"
 	"qscert/certs/accounts"
 	"qscert/certs/boundedfile"
+	"qscert/certs/central"
 	"qscert/certs/coded"
 	"qscert/certs/export"
 	"qscert/certs/install"
@@ -25,7 +26,7 @@ func registries() map[string]*coded.Registry {
 		"export": export.Codes, "validate": validate.Codes, "install": install.Codes,
 		"store": store.Codes, "qrs": qrs.Codes, "app": Codes, "support": support.Codes,
 		"boundedfile": boundedfile.Codes, "secretfile": secretfile.Codes, "accounts": accounts.Codes, "elevation": elevation.Codes,
-		"console": console.Codes,
+		"console": console.Codes, "central": central.Codes,
 	}
 }
 

@@ -22,6 +22,7 @@ func commands() []command {
 		{name: "install", summary: "cli.install.summary", usage: "cli.install.synopsis", run: runInstall},
 		{name: "list", summary: "cli.list.summary", usage: "cli.list.synopsis", run: runList},
 		{name: "recover", summary: "recover.summary", usage: "recover.synopsis", run: runRecover},
+		{name: "recreate", summary: "recreate.summary", usage: "recreate.synopsis", run: runRecreate},
 		{name: "report", summary: "cli.support.summary", usage: "cli.support.synopsis", run: runReport},
 		{name: "restore", summary: "cli.restore.summary", usage: "cli.restore.synopsis", run: runRestore},
 		{name: "test", summary: "cli.test.summary", usage: "cli.test.synopsis", run: runTestConnection},

@@ -83,6 +83,7 @@ func TestEveryCommandsJSONFollowsItsSchema(t *testing.T) {
 	storeDir := filepath.Join(t.TempDir(), "store")
 	backups := t.TempDir()
 	report := filepath.Join(t.TempDir(), "report.zip")
+	simDir := filepath.Join(t.TempDir(), "central") // a simulated central node, made by the first recreate
 	common := []string{"--json", "--lang", "fr"}
 
 	type run struct {
@@ -116,6 +117,14 @@ func TestEveryCommandsJSONFollowsItsSchema(t *testing.T) {
 		{"restore", []string{"restore", filepath.Join(backups, "nope"), "--store", "folder:" + storeDir, "--yes"}, ExitUsage, true},
 		{"recover", []string{"recover", "--store", "folder:" + storeDir}, ExitOK, false},
 		{"recover", []string{"recover", "--store", "folder:" + filepath.Join(storeDir, "nope")}, ExitUsage, true},
+		{"recreate", []string{"recreate", "--simulate", simDir, "--dry-run"}, ExitOK, false},                                                 // makes the simulated node
+		{"recreate", []string{"recreate", "--simulate", simDir, "--backup-password-file", pwFile, "--backup-dir", backups}, ExitUsage, true}, // no --yes
+		{"recreate", []string{"recreate", "--simulate", simDir, "--yes", "--backup-password-file", pwFile, "--backup-dir", backups,
+			"--redistribute", "--export-for", "old", "--export-password-file", pwFile}, ExitOK, false},
+		{"recreate", []string{"recreate", "--simulate", simDir, "--resume", "--backup-password-file", pwFile}, ExitUsage, true},
+		{"recreate", []string{"recreate", "--simulate", simDir, "--simulate-bootstrap", "duplicates", "--yes", "--backup-password-file", pwFile, "--backup-dir", backups}, ExitFindings, true},
+		{"recreate", []string{"recreate", "--simulate", simDir, "--resume", "--simulate-bootstrap", "normal", "--yes", "--backup-password-file", pwFile}, ExitOK, false},
+		{"recreate", []string{"recreate", "--simulate", simDir, "--restore", "--yes", "--backup-password-file", pwFile}, ExitUsage, true}, // nothing stopped: give the folder
 	}
 	for _, r := range runs {
 		e := connEnv("", nil, nil)

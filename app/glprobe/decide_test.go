@@ -169,7 +169,7 @@ func TestEveryReasonHasASentenceInEveryLanguage(t *testing.T) {
 				t.Errorf("%s: no sentence for %s", lang, r)
 			}
 		}
-		for _, k := range []string{"glprobe.why.rdp", "glprobe.why.ssh", "glprobe.why.vm", "glprobe.fix.windows", "glprobe.fix.x11", "glprobe.fix.display", "glprobe.ask", "glprobe.console", "glprobe.press-enter", "code.no-opengl"} {
+		for _, k := range []string{"glprobe.why.rdp", "glprobe.why.ssh", "glprobe.why.vm", "glprobe.fix.windows", "glprobe.fix.x11", "glprobe.fix.display", "glprobe.ask", "glprobe.console", "glprobe.press-enter"} {
 			if !tr.Has(k) {
 				t.Errorf("%s: no sentence for %s", lang, k)
 			}

@@ -50,7 +50,9 @@ func (s *Server) handler(w http.ResponseWriter, r *http.Request) {
 	case "/engine/healthcheck":
 		writeJSON(w, EngineHealthJSON)
 	default:
-		http.NotFound(w, r)
+		if !s.serveCentral(w, r) { // central.go: the central node's API, when Options.Central is set
+			http.NotFound(w, r)
+		}
 	}
 }
 

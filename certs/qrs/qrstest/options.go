@@ -39,4 +39,8 @@ type Options struct {
 
 	// Now is the time client certificates are checked at; default time.Now.
 	Now func() time.Time
+
+	// Central, when set, makes the server answer the central node's
+	// certificate API too (central.go).
+	Central *Central
 }

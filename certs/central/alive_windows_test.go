@@ -1,0 +1,16 @@
+package central
+
+import "golang.org/x/sys/windows"
+
+const bindsPrograms = true
+
+// alive: the process can be opened and has not exited (STILL_ACTIVE).
+func alive(pid int) bool {
+	h, err := windows.OpenProcess(windows.PROCESS_QUERY_LIMITED_INFORMATION, false, uint32(pid))
+	if err != nil {
+		return false
+	}
+	defer windows.CloseHandle(h)
+	var code uint32
+	return windows.GetExitCodeProcess(h, &code) == nil && code == 259
+}
