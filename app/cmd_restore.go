@@ -15,6 +15,12 @@ func runRestore(env *Env, args []string) int {
 	f.register(c)
 	var password passwordFlags
 	password.register(c, "")
+	// The same flags as the export's, but what they read is the backup's
+	// password: say so in the help.
+	for _, name := range []string{"password-file", "password-env", "password-stdin"} {
+		c.set.Lookup(name).Usage = "flag.restore." + name
+	}
+	password.prompt = "cli.restore.password.prompt"
 	positional, err := c.parse(args)
 	if err != nil {
 		return c.fail(err, ExitUsage)
@@ -23,9 +29,16 @@ func runRestore(env *Env, args []string) int {
 	if len(positional) != 1 {
 		return c.fail(coded.New(CodeBadUsage, nil, "command", "restore", "detail", t.T("cli.restore.needs-dir")), ExitUsage)
 	}
-	pw, _, err := password.read(env, t)
+	pw, given, err := password.read(env, t)
 	if err != nil {
 		return c.fail(err, ExitUsage)
+	}
+	if !given && env.ReadSecret != nil {
+		// Every backup has a password: at a terminal, ask for it rather
+		// than fail with backup-wrong-password.
+		if pw, err = env.ReadSecret(t.T(password.prompt)); err != nil {
+			return c.fail(coded.New(CodePasswordUnreadable, err), ExitUsage)
+		}
 	}
 	out := &output.Install{Header: output.HeaderOf("restore")}
 	st, err := f.store.open(env, t)

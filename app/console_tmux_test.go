@@ -26,6 +26,9 @@ type tmuxTerminal struct {
 func startInTmux(t *testing.T, command string) *tmuxTerminal {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("QSCERT_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("tmux is required here: %v", err)
+		}
 		t.Skip("tmux is not installed")
 	}
 	tm := &tmuxTerminal{t: t, socket: fmt.Sprintf("qscert-test-%d-%d", os.Getpid(), time.Now().UnixNano())}

@@ -18,6 +18,7 @@ import (
 // is asked for (see loadExport).
 type passwordFlags struct {
 	prefix    string // "" for the export password, "backup-" for the backup's
+	prompt    string // the translation key of --password-stdin's prompt; default cli.password.prompt
 	file      string
 	envVar    string
 	stdin     bool
@@ -92,7 +93,11 @@ func (p *passwordFlags) readOnce(env *Env, t *i18n.Translator) (string, bool, er
 	case p.stdin && env.ReadSecret != nil:
 		// A person types it: it must not show on the screen, which may be
 		// shared with a support engineer.
-		pw, err := env.ReadSecret(t.T("cli.password.prompt"))
+		prompt := p.prompt
+		if prompt == "" {
+			prompt = "cli.password.prompt"
+		}
+		pw, err := env.ReadSecret(t.T(prompt))
 		if err != nil && !errors.Is(err, io.EOF) {
 			return "", false, coded.New(CodePasswordUnreadable, err)
 		}

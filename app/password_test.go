@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -152,5 +153,52 @@ func TestATerminalThatCannotBeReadIsAnError(t *testing.T) {
 	env.ReadSecret = func(string) (string, error) { return "", errors.New("inappropriate ioctl for device") }
 	if code := Run(env, []string{"validate", dir, "--password-stdin", "--lang", "en"}); code != ExitUsage || !strings.Contains(errOut.String(), "could not be read from the terminal") {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// TestRestoreAsksForTheBackupPasswordAtTheTerminal: every backup has a
+// password, so a restore typed at a terminal without a password flag asks
+// for the backup's (not the export's), and the answer opens the backup.
+func TestRestoreAsksForTheBackupPasswordAtTheTerminal(t *testing.T) {
+	var dirs []string
+	for range 2 {
+		gen, err := certstest.NewExport(cliHost, cliMachine, certstest.StyleLegacy, cliNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := filepath.Join(t.TempDir(), "export")
+		if err := gen.Write(dir, certstest.WriteOptions{Format: qlik.FormatWindows, Password: "Export-pw-2026"}); err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, dir)
+	}
+	dir1, dir2 := dirs[0], dirs[1]
+	storeDir, backups := t.TempDir(), t.TempDir()
+	pwFile := writePasswordFile(t, "Export-pw-2026")
+	common := []string{"--store", "folder:" + storeDir, "--backup-dir", backups, "--host", cliHost, "--machine", cliMachine}
+	if code, out, errOut := run(t, "", append([]string{"install", dir1, "--yes", "--password-file", pwFile}, common...)...); code != ExitOK {
+		t.Fatalf("first install: exit %d\n%s%s", code, out, errOut)
+	}
+	first := storeState(t, storeDir)
+	code, out, errOut := run(t, "", append([]string{"install", dir2, "--yes", "--json", "--password-file", pwFile}, common...)...)
+	if code != ExitOK {
+		t.Fatalf("second install: exit %d\n%s%s", code, out, errOut)
+	}
+	var second struct{ Result struct{ BackupDir string } }
+	if err := json.Unmarshal([]byte(out), &second); err != nil || second.Result.BackupDir == "" {
+		t.Fatalf("no backup folder in %s (%v)", out, err)
+	}
+
+	env, ft, outputs := terminalEnv("Export-pw-2026")
+	code = Run(env, []string{"restore", second.Result.BackupDir, "--yes", "--store", "folder:" + storeDir, "--backup-dir", backups, "--lang", "en"})
+	out, errOut = outputs()
+	if code != ExitOK {
+		t.Fatalf("restore: exit %d, prompts %q\n%s%s", code, ft.prompts, out, errOut)
+	}
+	if len(ft.prompts) != 1 || !strings.Contains(ft.prompts[0], "Backup password") {
+		t.Fatalf("prompts %q", ft.prompts)
+	}
+	if got := storeState(t, storeDir); !sameState(got, first) {
+		t.Fatalf("the restore did not bring the first export back: %d certificates", len(got))
 	}
 }

@@ -11,14 +11,18 @@ cd "$(dirname "$0")/.."
 # wine64 and the mingw compiler: the Windows store, tested on real crypt32.
 # xvfb, x11-utils and Mesa's GL: the real window, started under Xvfb.
 # openssl: the corpus of exports made with the real OpenSSL (certs/validate).
+# openssl and nodejs: the folder store's bundle read by other programs.
+# strace: the folder store's writes reach the disk in order.
+# tmux: the console wizard walked in a real terminal.
 ensure_packages "${GUI_BUILD_PACKAGES[@]}" git ca-certificates nginx-light e2fsprogs \
-	wine64 gcc-mingw-w64-x86-64 xvfb x11-utils libgl1-mesa-dri openssl
+	wine64 gcc-mingw-w64-x86-64 xvfb x11-utils libgl1-mesa-dri openssl nodejs strace tmux
 ensure_go
-# Fyne logs a parse error for the "C" locale of servers at start-up;
-# a plain English locale keeps the output readable.
-export LANG=en_US.UTF-8
+# Every tool above is installed, so a test that would skip without one
+# fails instead: a skip would hide a failure.
+export QSCERT_REQUIRE_NGINX=1 QSCERT_REQUIRE_OPENSSL=1 QSCERT_REQUIRE_TOOLS=1
 
-step() { printf '\n==> %s\n' "$*"; }
+started=$SECONDS
+step() { printf '\n==> [%dm%02ds] %s\n' $(((SECONDS - started) / 60)) $(((SECONDS - started) % 60)) "$*"; }
 
 step "go mod download"
 go mod download
@@ -29,9 +33,7 @@ step "go vet (windows, no cgo)"
 GOOS=windows CGO_ENABLED=0 go vet ./...
 
 step "go test (no cgo: everything but the desktop driver)"
-# The nginx and OpenSSL tests skip where nginx or openssl is absent; here
-# they were installed, so a skip would hide a failure.
-QSCERT_REQUIRE_NGINX=1 QSCERT_REQUIRE_OPENSSL=1 CGO_ENABLED=0 go test -count=1 ./...
+CGO_ENABLED=0 go test -count=1 ./...
 
 step "go test under Wine (the Windows store on real crypt32)"
 bash tools/wine/test-windows.sh -count=1 ./certs/...
@@ -60,7 +62,11 @@ done
 echo "$(ls "$shots" | wc -l) pages captured"
 rm -rf "$shots"
 
-step "the Windows program under Wine: both release archives, the console, the stores, signing, the window"; bash tools/windows/smoke.sh --release
+step "the Windows program under Wine: both release archives, the console, the stores, signing, the window"
+bash tools/windows/smoke.sh --release
+
+step "no OpenGL: the probe on Mesa and on Wine, the console wizard instead of the window"
+bash tools/glprobe-test.sh
 
 step "fuzz every parser briefly"
 # A count, not a duration: Go 1.26's fuzz coordinator can report a spurious
