@@ -165,7 +165,7 @@ func (f *Recreate) LogTotal() int { return f.run.total }
 
 // StepDone and CurrentStep are the seven-step indicator's.
 func (f *Recreate) StepDone(id central.StepID) bool { return f.run.done[id] }
-func (f *Recreate) CurrentStep() central.StepID  { return f.run.current }
+func (f *Recreate) CurrentStep() central.StepID     { return f.run.current }
 
 // Told records one event of the run, on the goroutine that owns the
 // flow. A window calls it from the function it gave RunDue, a console
