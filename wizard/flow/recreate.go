@@ -276,7 +276,9 @@ func (f *Recreate) Changed() bool {
 func (f *Recreate) CancelQuestion() (string, map[string]string) {
 	switch {
 	case f.stopped != nil && f.stopped.Changed && !f.Restored():
-		return "wizard.recreate.cancel.stopped", f.stopped.Params()
+		p := f.stopped.Params()
+		p["reason"] = f.tr.T("reason."+p["reason"], p)
+		return "wizard.recreate.cancel.stopped", p
 	case f.Done():
 		return "wizard.recreate.cancel.done", nil
 	}

@@ -114,14 +114,14 @@ func (f *Recreate) Hint(id FieldID) (string, map[string]string) {
 	min := map[string]string{"min": strconv.Itoa(install.MinBackupPassword)}
 	switch id {
 	case FieldAccountPassword:
-		return "wizard.recreate.account.password.hint", map[string]string{"account": f.accountName()}
+		return "wizard.recreate.account.password.hint", nil
 	case FieldBackupDir:
-		return "wizard.recreate.backup.folder.hint", nil
+		return "wizard.old.backup.folder.hint", nil
 	case FieldBackupPassword:
 		if f.Walk.Step().ID == StepRecreateStopped {
 			return "wizard.recreate.stopped.password.hint", nil
 		}
-		return "wizard.recreate.backup.password.hint", min
+		return "wizard.old.backup.password.hint", min
 	case FieldBackupRetype:
 		return "wizard.old.backup.retype.hint", nil
 	case FieldConfirmHost:
@@ -203,3 +203,11 @@ func (f *Recreate) confirmReady() bool { return sameHost(f.typedHost, f.Host()) 
 
 // enterConfirm clears what was typed: a confirmation is typed each time.
 func (f *Recreate) enterConfirm() { f.typedHost = "" }
+
+// AccountName is the Qlik service account the procedure acts as.
+func (f *Recreate) AccountName() string {
+	if f.run.rc != nil {
+		return f.run.rc.Plan.Account.Name
+	}
+	return f.accountName()
+}

@@ -282,3 +282,6 @@ func (f *Recreate) RunDueNow(onEvent func(central.Event)) bool {
 	}
 	return false
 }
+
+// ReadServicesAgain asks for the services' state to be read again.
+func (f *Recreate) ReadServicesAgain() { f.servicesRev++ }

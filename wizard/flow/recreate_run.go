@@ -286,3 +286,16 @@ func (f *Recreate) LogFolder() string {
 	}
 	return ""
 }
+
+// RootKind is what the verification said of the new root's kind (no
+// basicConstraints, as on sites installed before mid-2019, or marked
+// CA:TRUE: an info), or nil.
+func (f *Recreate) RootKind() error {
+	var out error
+	for _, e := range f.run.events {
+		if e.Step == central.StepVerify && e.Kind == central.EventInfo && e.Err != nil {
+			out = e.Err
+		}
+	}
+	return out
+}
