@@ -349,4 +349,3 @@ func TestFlowBOffersToRestartAsAdministrator(t *testing.T) {
 		t.Fatalf("restart as administrator: %d restarts, %d quits", restarted, h.quits)
 	}
 }
-
