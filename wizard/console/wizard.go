@@ -43,13 +43,13 @@ const (
 // wizard is one run of the console wizard: the flow, and how it is shown
 // and asked.
 type wizard struct {
-	f   *flow.Install
+	f *flow.Install
 	// rec is flow B once chosen (recreate.go); nil walks the install flow.
 	rec  *recreate
 	deps flow.Deps
-	tr  *i18n.Translator
-	p   prompter
-	out *printer
+	tr   *i18n.Translator
+	p    prompter
+	out  *printer
 
 	term       Terminal
 	lines      *lineReader // Lines mode: the input, read a line at a time
