@@ -19,6 +19,7 @@ import (
 type recreateNextPage struct {
 	w       *Wizard
 	content fyne.CanvasObject
+	secrets []*secretRow
 
 	rim          *fyne.Container
 	redistribute *button
@@ -153,7 +154,9 @@ func (p *recreateNextPage) showDistributed(ds []central.Distribution, err error)
 			p.distributed.Add(row)
 			continue
 		}
-		p.distributed.Add(newSecretRow(w, name, d.Password).content)
+		row := newSecretRow(w, name, d.Password)
+		p.secrets = append(p.secrets, row)
+		p.distributed.Add(row.content)
 	}
 }
 
@@ -231,3 +234,10 @@ func newSecretRow(w *Wizard, label, secret string) *secretRow {
 // mask hides a password's characters, not its length: the length helps
 // to check one read aloud.
 func mask(s string) string { return strings.Repeat("•", len([]rune(s))) }
+
+// reveal shows the first password (the screenshot tour).
+func (p *recreateNextPage) reveal() {
+	if len(p.secrets) > 0 && !p.secrets[0].shown {
+		p.secrets[0].toggle.OnTapped()
+	}
+}

@@ -29,7 +29,7 @@ type recreateRunPage struct {
 	stoppedFor error           // the failure the buttons were drawn for
 	folder     *fyne.Container
 	folderFor  string
-	log        *fyne.Container
+	log        *widget.RichText // one paragraph per event: no padding between lines
 	logScroll  *container.Scroll
 	shown      int // events drawn so far, of all told
 }
@@ -45,7 +45,8 @@ func newRecreateRunPage(w *Wizard, _ flow.Step) page {
 	p.status.TextStyle.Bold = true
 	p.stopped = container.NewVBox()
 	p.folder = container.NewVBox()
-	p.log = container.NewVBox()
+	p.log = widget.NewRichText()
+	p.log.Wrapping = fyne.TextWrapWord
 	p.logScroll = container.NewVScroll(p.log)
 	holder := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	holder.SetMinSize(fyne.NewSize(0, logHeight))
@@ -118,14 +119,14 @@ func (p *recreateRunPage) appendLog() {
 	events, skipped := r.Log()
 	from := max(p.shown-skipped, 0)
 	if p.shown == 0 && skipped > 0 {
-		p.log.Add(p.line(p.w.t("wizard.recreate.log.skipped", map[string]string{"count": strconv.Itoa(skipped)}), central.EventInfo))
+		p.log.Segments = append(p.log.Segments, p.line(p.w.t("wizard.recreate.log.skipped", map[string]string{"count": strconv.Itoa(skipped)}), central.EventInfo))
 	}
 	for _, e := range events[min(from, len(events)):] {
-		p.log.Add(p.line(e.Sentence(p.w.tr), e.Kind))
+		p.log.Segments = append(p.log.Segments, p.line(e.Sentence(p.w.tr), e.Kind))
 	}
 	p.shown = r.LogTotal()
-	if extra := len(p.log.Objects) - flow.MaxLogEvents; extra > 0 {
-		p.log.Objects = p.log.Objects[extra:]
+	if extra := len(p.log.Segments) - flow.MaxLogEvents; extra > 0 {
+		p.log.Segments = append([]widget.RichTextSegment(nil), p.log.Segments[extra:]...)
 	}
 	p.log.Refresh()
 	p.logScroll.ScrollToBottom()
@@ -133,25 +134,23 @@ func (p *recreateRunPage) appendLog() {
 
 // line is one line of the log: the bootstrap's output in monospace, a
 // step in bold, a warning or an error in their colours.
-func (p *recreateRunPage) line(text string, kind central.EventKind) fyne.CanvasObject {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.SizeName = theme.SizeNameCaptionText
+func (p *recreateRunPage) line(text string, kind central.EventKind) widget.RichTextSegment {
+	style := widget.RichTextStyle{SizeName: theme.SizeNameCaptionText, ColorName: theme.ColorNameForeground}
 	switch kind {
 	case central.EventOutput:
-		l.TextStyle.Monospace = true
-		l.Wrapping = fyne.TextWrapBreak
-		l.Importance = widget.LowImportance
+		style.TextStyle.Monospace = true
+		style.ColorName = theme.ColorNamePlaceHolder
+		text = "│ " + text
 	case central.EventStep:
-		l.TextStyle.Bold = true
+		style.TextStyle.Bold = true
 	case central.EventWarning:
-		l.Importance = widget.WarningImportance
+		style.ColorName = theme.ColorNameWarning
 	case central.EventError:
-		l.Importance = widget.DangerImportance
+		style.ColorName = theme.ColorNameError
 	case central.EventDone:
-		l.Importance = widget.SuccessImportance
+		style.ColorName = theme.ColorNameSuccess
 	}
-	return l
+	return &widget.TextSegment{Text: text, Style: style}
 }
 
 // showStopped offers, after a stop, to go on or to restore.

@@ -75,11 +75,12 @@ func (s *stepDots) show(done func(central.StepID) bool, current central.StepID, 
 		d.circle.Refresh()
 		d.number.Refresh()
 	}
-	if n := current.Number(); n > 0 {
+	if n := current.Number(); n > 0 && running {
 		text := s.w.t("central.step-of", map[string]string{"n": strconv.Itoa(n), "total": strconv.Itoa(len(central.Steps))}) + " " +
 			s.w.t("central.step."+string(current))
 		s.name.SetText(text)
+		s.name.Show()
 	} else {
-		s.name.SetText("")
+		s.name.Hide()
 	}
 }

@@ -151,14 +151,14 @@ func TestFlowBInTheWindowRecreatesAndOffersWhatNext(t *testing.T) {
 			t.Errorf("step %d is not ticked", i+1)
 		}
 	}
-	log := strings.Join(texts(run.log), "\n")
+	log := run.log.String()
 	for _, want := range []string{central.StartupLine, en.T("central.done.verify"), en.T("central.step-of", map[string]string{"n": "4", "total": "7"})} {
 		if !strings.Contains(log, want) {
 			t.Errorf("the log lacks %q:\n%s", want, log)
 		}
 	}
-	if len(run.log.Objects) > flow.MaxLogEvents {
-		t.Errorf("the log holds %d lines", len(run.log.Objects))
+	if len(run.log.Segments) > flow.MaxLogEvents {
+		t.Errorf("the log holds %d lines", len(run.log.Segments))
 	}
 	h.requireSays(r.Result().Folder)
 	if slices.Equal(before, node.Certificates(t)) {

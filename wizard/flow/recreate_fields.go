@@ -123,7 +123,7 @@ func (f *Recreate) Hint(id FieldID) (string, map[string]string) {
 		}
 		return "wizard.old.backup.password.hint", min
 	case FieldBackupRetype:
-		return "wizard.old.backup.retype.hint", nil
+		return "wizard.recreate.backup.retype.hint", nil
 	case FieldConfirmHost:
 		return "wizard.recreate.confirm.host.hint", map[string]string{"host": f.Host()}
 	case FieldExportMachines:
