@@ -5,6 +5,7 @@ import (
 	"os"
 	"time"
 
+	"qscert/certs/central"
 	"qscert/certs/machine"
 	"qscert/certs/store"
 )
@@ -28,6 +29,9 @@ type Env struct {
 	// Accounts finds accounts and services and acts as them, for
 	// --for-account, --for-service and --for-machine.
 	Accounts func() (*AccountSystem, error)
+	// CentralNode is this machine as a Qlik Sense central node, where a
+	// recreate procedure may have been left stopped; nil looks at none.
+	CentralNode func() (*central.Node, error)
 }
 
 // ProcessEnv is the Env of this process.
@@ -42,6 +46,7 @@ func ProcessEnv() *Env {
 		StdinIsTerminal: isTerminal(os.Stdin),
 		OpenStore:       openStore,
 		Accounts:        systemAccounts,
+		CentralNode:     thisCentralNode,
 	}
 	if env.StdinIsTerminal {
 		env.ReadSecret = terminalSecretReader(os.Stdin, os.Stderr)

@@ -21,12 +21,15 @@ type guiOptions struct {
 	// accessible asks the console wizard for plain line prompts (screen
 	// readers); it implies console.
 	accessible bool
+	// simulate is the folder of a simulated central node for flow B
+	// (made on first use), for training and on other systems.
+	simulate string
 }
 
 // isGUIFlag reports whether args start the window rather than a command.
 func isGUIFlag(arg string) bool {
 	name := strings.TrimLeft(strings.SplitN(arg, "=", 2)[0], "-")
-	return strings.HasPrefix(arg, "-") && (name == "demo" || name == "lang" || name == "console" || name == "accessible" || name == "folder" || name == "host")
+	return strings.HasPrefix(arg, "-") && (name == "demo" || name == "lang" || name == "console" || name == "accessible" || name == "folder" || name == "host" || name == "simulate")
 }
 
 func parseGUIOptions(args []string) (guiOptions, error) {
@@ -38,6 +41,7 @@ func parseGUIOptions(args []string) (guiOptions, error) {
 	c.set.StringVar(&o.host, "host", "", "flag.host.window")
 	c.set.BoolVar(&o.console, "console", false, "flag.console")
 	c.set.BoolVar(&o.accessible, "accessible", false, "flag.accessible")
+	c.set.StringVar(&o.simulate, "simulate", "", "flag.simulate.window")
 	rest, err := c.parse(args)
 	if err != nil {
 		return o, err

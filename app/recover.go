@@ -27,6 +27,7 @@ func openStoreRecovered(env *Env, t *i18n.Translator, spec string) (store.Store,
 		_ = s.Close()
 		return nil, err
 	}
+	sayUnfinishedRecreate(env, t)
 	return s, nil
 }
 

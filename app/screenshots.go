@@ -59,6 +59,12 @@ func takeScreenshots(a fyne.App, w fyne.Window, wiz *wizard.Wizard, again func()
 	next.Wait()
 	time.Sleep(settle)
 	next.TourRestore(n+1, shot)
+	// Flow B, on the demo's simulated central node.
+	var third *wizard.Wizard
+	fyne.DoAndWait(func() { third = again() })
+	third.Wait()
+	time.Sleep(settle)
+	third.TourRecreate(n+1, shot)
 }
 
 func copyFile(from, to string) error {

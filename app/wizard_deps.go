@@ -1,6 +1,7 @@
 package app
 
 import (
+	"path/filepath"
 	"sync"
 
 	"qscert/app/elevation"
@@ -63,6 +64,18 @@ func wizardDeps(env *Env, opts guiOptions) (deps flow.Deps, release func(), err 
 		}
 		deps.BackupRoot = DefaultBackupDir()
 	}
+	// Flow B: this Windows machine, --simulate's node, or the demo's.
+	demoDir, backups := "", deps.BackupRoot
+	if deps.Demo != nil {
+		demoDir = filepath.Dir(deps.BackupRoot)
+	}
+	rd, closeNode := recreateDeps(env, opts, demoDir, backups)
+	deps.Recreate = rd
+	before := release
+	release = sync.OnceFunc(func() {
+		closeNode()
+		before()
+	})
 	deps.SaveReport = wizardReportSaver(env, deps.Store)
 	deps.ReportDir = reportFolder()
 	return deps, release, nil

@@ -17,7 +17,11 @@ func (w *Wizard) askCancel() {
 	}
 	switch w.walk.Leaving() {
 	case flow.LeaveRefused:
-		d, ok := w.infoDialog(w.t("wizard.cancel.busy.title"), wrapped(w.t("wizard.cancel.busy")), w.t("wizard.ok"))
+		title, busy := w.t("wizard.cancel.busy.title"), w.t("wizard.cancel.busy")
+		if w.recreating() {
+			title, busy = w.t("wizard.recreate.cancel.busy.title"), w.t("wizard.recreate.cancel.busy")
+		}
+		d, ok := w.infoDialog(title, wrapped(busy), w.t("wizard.ok"))
 		w.openDialog(d, ok)
 		d.Resize(fyne.NewSize(420, d.MinSize().Height))
 		return
@@ -27,6 +31,8 @@ func (w *Wizard) askCancel() {
 	}
 	msg := wrapped(w.t("wizard.cancel.question"))
 	switch {
+	case w.recreating():
+		msg.SetText(w.t(w.recreate.CancelQuestion()))
 	case w.restoring() && w.walk.Changed():
 		msg.SetText(w.t("wizard.cancel.question.restored"))
 	case w.restoring():

@@ -17,12 +17,10 @@ type welcomePage struct {
 	language *widget.RadioGroup
 	flow     *widget.RadioGroup
 	// status is where lines about this session go, under the choice of
-	// flow (whether the program runs elevated comes with the recreate
-	// flow); empty for now.
-	status   *fyne.Container
-	recreate *widget.RadioGroup
-	machine  *fyne.Container // rows of name + copy button, filled once known
-	known    bool            // the rows show this computer's names
+	// flow: whether the program runs elevated, a recreate that stopped.
+	status  *fyne.Container
+	machine *fyne.Container // rows of name + copy button, filled once known
+	known   bool            // the rows show this computer's names
 }
 
 // languageNames are shown in their own language, so anyone finds theirs.
@@ -46,26 +44,29 @@ func newWelcomePage(w *Wizard, _ flow.Step) page {
 	}
 
 	install, restore := w.t("wizard.welcome.flow.install"), w.t("wizard.welcome.flow.restore")
-	p.flow = widget.NewRadioGroup([]string{install, restore}, nil)
+	recreate := w.t("wizard.welcome.flow.recreate")
+	p.flow = widget.NewRadioGroup([]string{install, restore, recreate}, nil)
 	p.flow.Required = true
-	if w.restoring() {
+	switch {
+	case w.restoring():
 		p.flow.SetSelected(restore)
-	} else {
+	case w.recreating():
+		p.flow.SetSelected(recreate)
+	default:
 		p.flow.SetSelected(install)
 	}
 	p.flow.OnChanged = func(choice string) {
 		// Switching rebuilds the frame and this page; let the radio's
 		// own callback return first.
-		fyne.Do(func() { w.useRestore(choice == restore) })
+		fyne.Do(func() {
+			if choice == recreate {
+				w.useRecreate()
+			} else {
+				w.useRestore(choice == restore)
+			}
+		})
 	}
-	p.status = container.NewVBox(w.elevationRow())
-	// The recreate flow comes with its own issue; it is shown, disabled,
-	// so the administrator knows where it will be.
-	p.recreate = widget.NewRadioGroup([]string{w.t("wizard.welcome.flow.recreate")}, nil)
-	p.recreate.Disable()
-	later := widget.NewLabel(w.t("wizard.welcome.flow.recreate.later"))
-	later.Wrapping = fyne.TextWrapWord
-	// Plain style: an italic face would be one more font to load at start.
+	p.status = container.NewVBox(w.elevationRow(), w.unfinishedRow())
 
 	p.machine = container.NewVBox()
 	hint := widget.NewLabel(w.t("wizard.welcome.machine.hint"))
@@ -77,9 +78,7 @@ func newWelcomePage(w *Wizard, _ flow.Step) page {
 		container.NewHBox(heading(w.t("wizard.welcome.language")), p.language),
 		heading(w.t("wizard.welcome.flow")),
 		p.flow,
-		p.recreate,
 		p.status,
-		container.NewPadded(later),
 		box(container.NewVBox(heading(w.t("wizard.welcome.machine.title")), p.machine, hint)),
 	)
 	return p

@@ -40,12 +40,17 @@ func TestWelcomeShowsThisComputerWithCopyButtons(t *testing.T) {
 	}
 }
 
-func TestTheRecreateFlowIsShownButNotOffered(t *testing.T) {
+func TestTheRecreateFlowIsOfferedOnTheWelcomePage(t *testing.T) {
 	h := newHarness(t)
-	if !h.welcome().recreate.Disabled() {
-		t.Error("the recreate flow can be chosen; it comes with its own issue")
+	h.do(func() { h.welcome().flow.SetSelected(en.T("wizard.welcome.flow.recreate")) })
+	if !h.wiz.recreating() || len(h.wiz.steps) != 8 {
+		t.Fatalf("choosing Recreate: recreating %v, %d steps", h.wiz.recreating(), len(h.wiz.steps))
 	}
-	h.requireSays(en.T("wizard.welcome.flow.recreate.later"))
+	h.requireSays(en.T("wizard.step.recreate.confirm"))
+	h.do(func() { h.welcome().flow.SetSelected(en.T("wizard.welcome.flow.install")) })
+	if h.wiz.recreating() || len(h.wiz.steps) != 6 {
+		t.Fatalf("back to installing: recreating %v, %d steps", h.wiz.recreating(), len(h.wiz.steps))
+	}
 }
 
 func TestSwitchingToFrenchRebuildsEveryPageAndKeepsWhatWasTyped(t *testing.T) {

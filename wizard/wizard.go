@@ -25,7 +25,9 @@ type Wizard struct {
 	flow *flow.Install // the install flow: it also holds the language, this computer, the preferences
 	// restore is the restore flow, made when it is first chosen.
 	restore *flow.Restore
-	// walk is the flow the frame walks: flow, or restore.
+	// recreate is flow B, made when it is first chosen (recreate.go).
+	recreate *flow.Recreate
+	// walk is the flow the frame walks: flow, restore or recreate.
 	walk walker
 	deps flow.Deps
 	tr   *i18n.Translator
@@ -85,6 +87,7 @@ func newWizard(win fyne.Window, deps flow.Deps, onUI func(func())) *Wizard {
 	w.steps = installSteps(w.flow.Steps())
 	w.build()
 	w.showNotices()
+	w.offerUnfinished()
 	start(w, w.flow.LookUpMachine(), w.flow.ApplyMachine)
 	win.Canvas().SetOnTypedKey(w.typedKey)
 	win.SetOnDropped(w.dropped)
@@ -118,6 +121,7 @@ func (w *Wizard) SetLanguage(lang string) {
 		return
 	}
 	w.flow.SetLang(lang)
+	w.relangRecreate(lang)
 	w.build()
 }
 
@@ -190,7 +194,7 @@ type walker interface {
 // restoring a backup: the steps on the left, and the pages, are the chosen
 // flow's.
 func (w *Wizard) useRestore(on bool) {
-	if on == (w.walk != walker(w.flow)) || w.walk.Index() != 0 {
+	if w.walk.Index() != 0 || on && w.restoring() || !on && w.walk == walker(w.flow) {
 		return
 	}
 	if on {

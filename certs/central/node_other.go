@@ -10,3 +10,8 @@ import "qscert/certs/coded"
 func OpenWindows(child []string) (*Node, error) {
 	return nil, coded.New(CodeWindowsOnly, nil)
 }
+
+// ThisMachineMark exists on Windows only, like OpenWindows.
+func ThisMachineMark() (Mark, error) {
+	return nil, coded.New(CodeWindowsOnly, nil)
+}

@@ -24,7 +24,7 @@ func OpenWindows(child []string) (*Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	programData, err := windows.KnownFolderPath(windows.FOLDERID_ProgramData, 0)
+	mark, err := ThisMachineMark()
 	if err != nil {
 		return nil, err
 	}
@@ -32,11 +32,23 @@ func OpenWindows(child []string) (*Node, error) {
 	return &Node{
 		Host: host, Services: windowsServices{}, Machine: machine, Accounts: resolver,
 		RunnerFor: accounts.RunnerFor, Child: child, AccountStore: "windows",
-		Processes: windowsProcesses{}, Files: OSFiles{}, Mark: windowsMark{lockDir: filepath.Join(programData, "qscert")},
+		Processes: windowsProcesses{}, Files: OSFiles{}, Mark: mark,
 		QRS: func(ctx context.Context, id *qrs.Identity) (QRS, error) {
 			// The repository's server certificate names the node as
 			// Host.cfg does: connect by that name, as rim nodes do.
 			return &QRSAPI{ID: id, Options: qrs.Options{Host: host.Facts().FQDN}}, nil
 		},
 	}, nil
+}
+
+// ThisMachineMark is where this machine remembers a stopped procedure
+// (HKLM\SOFTWARE\qscert). It is all that is needed to tell whether one
+// was left (Unfinished reads only the mark and the journal it names), so
+// the check every command makes opens no store and no resolver.
+func ThisMachineMark() (Mark, error) {
+	programData, err := windows.KnownFolderPath(windows.FOLDERID_ProgramData, 0)
+	if err != nil {
+		return nil, err
+	}
+	return windowsMark{lockDir: filepath.Join(programData, "qscert")}, nil
 }

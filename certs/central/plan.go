@@ -107,6 +107,15 @@ type Recreate struct {
 // the plan is shown: Prepare needs none.
 func (rc *Recreate) SetBackupPassword(password string) { rc.opts.BackupPassword = password }
 
+// SetBackupDir sets where the procedure's folder is made, once the plan
+// is shown (the wizard asks it after the checks); empty keeps the one
+// Prepare was given.
+func (rc *Recreate) SetBackupDir(dir string) {
+	if dir != "" {
+		rc.opts.BackupDir = dir
+	}
+}
+
 // Close frees what the procedure holds: its connection to the QRS.
 func (rc *Recreate) Close() error {
 	if rc.qrs != nil {

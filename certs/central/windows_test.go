@@ -180,11 +180,23 @@ func TestWindowsMark(t *testing.T) {
 	if got, err := m.Get(); err != nil || got != `C:\backups\qscert-recreate-1\recreate.jsonl` {
 		t.Fatalf("after Set: %q %v", got, err)
 	}
+	// The machine's own mark (what every command reads to say that a
+	// procedure was left stopped) is the same registry value.
+	this, err := ThisMachineMark()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := this.Get(); err != nil || got != `C:\backups\qscert-recreate-1\recreate.jsonl` {
+		t.Fatalf("this machine's mark: %q %v", got, err)
+	}
 	if err := m.Clear(); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := m.Get(); got != "" {
 		t.Fatalf("after Clear: %q", got)
+	}
+	if got, _ := this.Get(); got != "" {
+		t.Fatalf("this machine's mark after Clear: %q", got)
 	}
 	unlock, err := m.Lock()
 	if err != nil {

@@ -68,6 +68,9 @@ func (w *wizard) navigate(changeLabel string, extra ...choice) (string, error) {
 // leave is Cancel: at once where nothing would be lost, otherwise after
 // asking, with the window's words.
 func (w *wizard) leave() error {
+	if w.rec != nil {
+		return w.rec.leave()
+	}
 	switch w.f.Leaving() {
 	case flow.LeaveRefused:
 		w.out.marked(markNote, w.t("wizard.cancel.busy"))

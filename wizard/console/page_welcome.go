@@ -27,16 +27,24 @@ func (w *wizard) welcome() error {
 	w.out.blank()
 	w.out.heading(w.t("wizard.welcome.flow"))
 	w.out.bullet(w.t("wizard.welcome.flow.install"))
-	w.out.indented("    ", "    ", w.t("wizard.welcome.flow.recreate")+w.out.colon+w.t("wizard.welcome.flow.recreate.later"))
+	w.out.bullet(w.t("wizard.welcome.flow.recreate"))
+	if rd := w.deps.Recreate; rd != nil && rd.Unfinished != nil {
+		w.out.marked(markWarning, w.t("wizard.recreate.unfinished.welcome", rd.Unfinished.Params()))
+	}
 	w.out.blank()
 
-	var switchTo []choice
+	switchTo := []choice{{"recreate", w.t("wizard.welcome.flow.recreate")}}
 	for _, lang := range i18n.Languages {
 		if lang != w.f.Lang() {
 			switchTo = append(switchTo, choice{"lang:" + lang, w.t("wizard.welcome.language") + w.out.colon + languageNames[lang]})
 		}
 	}
 	a, err := w.navigate("", switchTo...)
+	if a == "recreate" && err == nil {
+		w.startRecreate("")
+		w.rec.r.Next()
+		return nil
+	}
 	if lang, ok := strings.CutPrefix(a, "lang:"); ok && err == nil {
 		w.f.SetLang(lang)
 		w.setUp()

@@ -43,10 +43,13 @@ const (
 // wizard is one run of the console wizard: the flow, and how it is shown
 // and asked.
 type wizard struct {
-	f   *flow.Install
-	tr  *i18n.Translator
-	p   prompter
-	out *printer
+	f *flow.Install
+	// rec is flow B once chosen (recreate.go); nil walks the install flow.
+	rec  *recreate
+	deps flow.Deps
+	tr   *i18n.Translator
+	p    prompter
+	out  *printer
 
 	term       Terminal
 	lines      *lineReader // Lines mode: the input, read a line at a time
@@ -65,6 +68,7 @@ func Run(deps flow.Deps, t Terminal) (End, error) {
 	w := &wizard{term: t, end: Left}
 	deps.Quit = func() { w.quit = true }
 	w.f = flow.NewInstall(deps)
+	w.deps = deps
 	w.setUp()
 	stop := w.catchInterrupts()
 	defer stop()
@@ -73,6 +77,9 @@ func Run(deps flow.Deps, t Terminal) (End, error) {
 	// had left unfinished, finished) is said first.
 	for _, n := range deps.Notices {
 		w.out.para(n)
+	}
+	if err := w.offerUnfinished(); err != nil {
+		return Left, err
 	}
 	w.out.para(w.t("wizard.welcome.machine.looking"))
 	w.f.ApplyMachine(w.f.LookUpMachine().Run())
@@ -144,6 +151,9 @@ func (w *wizard) t(key string, params ...map[string]string) string {
 // page shows the current step and asks its questions until the user moves
 // on, back or away.
 func (w *wizard) page() error {
+	if w.rec != nil {
+		return w.rec.page()
+	}
 	switch w.f.Step().ID {
 	case flow.StepWelcome:
 		return w.welcome()

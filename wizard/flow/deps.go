@@ -67,6 +67,9 @@ type Deps struct {
 	// prompt) with the folder, host and language typed so far, never a
 	// password, and quits; nil where there is no such thing.
 	RestartElevated func(folder, host, lang string) error
+	// Recreate is what flow B (recreate the central node's certificates)
+	// works with; nil offers it, and its checks say why it cannot run.
+	Recreate *RecreateDeps
 	// Notices are sentences to show once the window is up: what was done
 	// with a change a killed qscert had left unfinished, say.
 	Notices []string

@@ -3,8 +3,16 @@ package flow_test
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"qscert/assets/i18n"
+	"qscert/certs/central"
+	"qscert/certs/central/centraltest"
+	"qscert/certs/coded"
 
 	"qscert/certs/qlik"
 	"qscert/certs/qrs/qrstest"
@@ -124,5 +132,80 @@ func TestAHostOfAnotherSiteIsNotRememberedButOneThatWorksIs(t *testing.T) {
 	c.f.RunDue(nil)
 	if got := c.prefs.Values["host"]; got != flowtest.Host {
 		t.Fatalf("the right host is not remembered: %q", got)
+	}
+}
+
+// Flow B's passwords (the service account's, the backup's, the exports',
+// and those the rim nodes get) reach no preference, and neither the
+// procedure's log nor its journal: they are in memory only.
+func TestFlowBPasswordsReachNeitherPreferencesNorTheLog(t *testing.T) {
+	const accountPassword, exportPassword = "Acc0unt-secret-77", "Export-secret-88"
+	node := flowtest.NewCentral(t, func(dir string) {
+		// An ordinary user, whose password acting as it takes.
+		nf, _ := centraltest.ReadNode(dir)
+		nf.Account.Managed = false
+		_ = centraltest.WriteNode(dir, nf)
+	})
+	w := newRecreateWalk(t, node)
+	w.next()
+	w.due()
+	if !w.f.Asks(flow.FieldAccountPassword) || w.f.CanNext() || coded.CodeOf(w.f.Blocking()) != central.CodeAccountPassword {
+		t.Fatalf("an ordinary account's password is not asked: blocking %v", w.f.Blocking())
+	}
+	w.f.Set(flow.FieldAccountPassword, accountPassword)
+	if !w.f.Planning() {
+		t.Fatal("the account's password does not make the plan again")
+	}
+	w.due()
+	if w.f.Blocking() != nil {
+		t.Fatalf("with the account's password: %v", w.f.Blocking())
+	}
+	w.f.Back()
+	w.toConfirm(flowtest.BackupPassword)
+	w.run()
+	if !w.f.Done() {
+		t.Fatalf("the procedure: %v", w.f.RunErr())
+	}
+	for w.f.Step().ID != flow.StepRecreateNext {
+		w.next()
+		w.due()
+	}
+	w.f.AskRedistribute()
+	w.due()
+	w.f.Set(flow.FieldExportPassword, exportPassword)
+	w.f.Set(flow.FieldExportRetype, exportPassword)
+	if !w.f.AskExport() {
+		t.Fatal(w.f.ExportProblem())
+	}
+	w.due()
+	ds, _ := w.f.Distributed()
+	secrets := []string{accountPassword, flowtest.BackupPassword, exportPassword}
+	for _, d := range ds {
+		secrets = append(secrets, d.Password)
+	}
+	if len(secrets) != 5 || slices.Contains(secrets, "") {
+		t.Fatalf("the walk did not get every password: %d", len(secrets))
+	}
+	folder := w.f.Result().Folder
+	var written []string
+	for _, kv := range w.prefs.Log {
+		written = append(written, "preference "+kv)
+	}
+	for _, name := range []string{central.LogName, central.JournalName} {
+		data, err := os.ReadFile(filepath.Join(folder, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		written = append(written, name+" "+string(data))
+	}
+	for _, e := range w.events {
+		written = append(written, "event "+e.Sentence(i18n.New("en")))
+	}
+	for _, text := range written {
+		for _, s := range secrets {
+			if strings.Contains(text, s) {
+				t.Errorf("a password is written: %.200s", text)
+			}
+		}
 	}
 }
