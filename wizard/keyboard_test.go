@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"image/color"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -184,4 +185,28 @@ func TestUnselectedChoicesDoNotLookDisabled(t *testing.T) {
 			t.Errorf("variant %d: the primary colour changed", v)
 		}
 	}
+}
+
+// The recreate log's coloured lines are text: 4.5:1 on the entry
+// background they are drawn on, in both variants (Fyne's status colours,
+// made for icons, are not).
+func TestTheLogsColouredLinesAreReadable(t *testing.T) {
+	th := Theme()
+	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		// The entry background may be translucent: as drawn over the window's.
+		bg := over(th.Color(theme.ColorNameInputBackground, v), th.Color(theme.ColorNameBackground, v))
+		for _, name := range []fyne.ThemeColorName{ColorNameTextSuccess, ColorNameTextWarning, ColorNameTextError, ColorNameTextQuiet} {
+			if c := contrast(th.Color(name, v), bg); c < 4.5 {
+				t.Errorf("variant %d: %s has %.1f:1 on the log's background, want 4.5:1", v, name, c)
+			}
+		}
+	}
+}
+
+// over is fg drawn over the opaque bg (source-over compositing).
+func over(fg, bg color.Color) color.Color {
+	fr, fgG, fb, fa := fg.RGBA()
+	br, bgG, bb, _ := bg.RGBA()
+	mix := func(f, b uint32) uint8 { return uint8((f + b*(0xffff-fa)/0xffff) >> 8) }
+	return color.NRGBA{R: mix(fr, br), G: mix(fgG, bgG), B: mix(fb, bb), A: 0xff}
 }

@@ -139,16 +139,16 @@ func (p *recreateRunPage) line(text string, kind central.EventKind) widget.RichT
 	switch kind {
 	case central.EventOutput:
 		style.TextStyle.Monospace = true
-		style.ColorName = theme.ColorNamePlaceHolder
+		style.ColorName = ColorNameTextQuiet
 		text = "│ " + text
 	case central.EventStep:
 		style.TextStyle.Bold = true
 	case central.EventWarning:
-		style.ColorName = theme.ColorNameWarning
+		style.ColorName = ColorNameTextWarning
 	case central.EventError:
-		style.ColorName = theme.ColorNameError
+		style.ColorName = ColorNameTextError
 	case central.EventDone:
-		style.ColorName = theme.ColorNameSuccess
+		style.ColorName = ColorNameTextSuccess
 	}
 	return &widget.TextSegment{Text: text, Style: style}
 }
