@@ -3,12 +3,16 @@
 package console
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"qscert/assets/i18n"
 	"qscert/certs/central"
 	"qscert/certs/central/centraltest"
+	"qscert/certs/coded"
 	"qscert/wizard/flow"
 	"qscert/wizard/flow/flowtest"
 )
@@ -123,4 +127,55 @@ func (s *session) answerOne(label, value string) {
 		return
 	}
 	s.answer([]string{label}, value)
+}
+
+// A procedure that a failed or killed qscert left: the console says so
+// before its welcome page and offers to go on or to restore; Restore asks
+// the backup's password and puts the original certificates back, and
+// nothing is left pending.
+func TestAStoppedProcedureIsOfferedWhenTheConsoleStarts(t *testing.T) {
+	node := flowtest.NewCentral(t)
+	before := node.Certificates(t)
+	node.SetBootstrap(t, centraltest.BootstrapFail)
+	rc, err := central.Prepare(context.Background(), node.Node, node.Deps.Options)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc.SetBackupPassword(flowtest.BackupPassword)
+	if _, err := rc.Run(); coded.CodeOf(err) != central.CodeStopped {
+		t.Fatalf("a failing bootstrap did not stop the procedure: %v", err)
+	}
+	node.SetBootstrap(t, centraltest.BootstrapNormal)
+	st, err := central.Unfinished(node.Node)
+	if err != nil || st == nil {
+		t.Fatalf("no procedure left: %v", err)
+	}
+	rd := *node.Deps
+	rd.Unfinished = st
+	tr := i18n.New("en")
+	deps := flow.Deps{Lang: "en", Machine: flowtest.MachineInfo, Now: func() time.Time { return flowtest.Now },
+		BackupRoot: t.TempDir(), Recreate: &rd}
+	s := startSession(t, deps, Lines)
+	s.waitFor(tr.T("wizard.recreate.unfinished.title"))
+	// In the wizard's words (the window's), not the command line's.
+	s.waitFor(tr.Code(central.CodeStopped, st.Params()))
+	s.choose(3) // Restore the old certificates
+	s.waitFor(tr.T("wizard.recreate.stopped.title"))
+	s.choose(2) // What to do: restore
+	s.answer([]string{tr.T("wizard.old.backup.password")}, flowtest.BackupPassword)
+	s.choose(1) // Restore
+	s.waitFor(tr.T("wizard.recreate.run.status.restored"))
+	s.choose(1) // Finish
+	if end, err := s.end(); err != nil || end != Finished {
+		t.Fatalf("ended %v, %v", end, err)
+	}
+	if after := node.Certificates(t); !slices.Equal(before, after) {
+		t.Fatalf("not the original certificates:\nbefore %v\nafter  %v", before, after)
+	}
+	if u, err := central.Unfinished(node.Node); err != nil || u != nil {
+		t.Fatalf("still pending after the restore: %+v %v", u, err)
+	}
+	if strings.Contains(s.screen(), flowtest.BackupPassword) {
+		t.Error("the terminal showed the backup password")
+	}
 }
