@@ -23,6 +23,9 @@ type TestArgs struct {
 	// Engine adds the Engine's health check, on EnginePort.
 	Engine     bool
 	EnginePort int
+	// Address is dialled instead of resolving Host (the demo's simulated
+	// QRS on loopback); "" resolves it.
+	Address string
 }
 
 // TestAs is "works for the service", proven rather than assumed: `qscert
@@ -38,6 +41,9 @@ func (s *System) TestAs(ctx context.Context, t *i18n.Translator, a accounts.Acco
 	args = append(args, "--store", s.StoreOf(a))
 	if in.Engine {
 		args = append(args, "--engine", "--engine-port", strconv.Itoa(in.EnginePort))
+	}
+	if in.Address != "" {
+		args = append(args, "--qrs-address", in.Address)
 	}
 	out, code, err := s.RunAs(ctx, a, password, args)
 	if err != nil {

@@ -3,6 +3,7 @@ package flow
 import (
 	"time"
 
+	"qscert/certs/foraccount"
 	"qscert/certs/install"
 	"qscert/certs/machine"
 	"qscert/certs/qrs"
@@ -67,6 +68,11 @@ type Deps struct {
 	// prompt) with the folder, host and language typed so far, never a
 	// password, and quits; nil where there is no such thing.
 	RestartElevated func(folder, host, lang string) error
+	// Accounts are this machine's accounts and services and how to act as
+	// one, for the account step's choices other than "me"; nil where there
+	// are none (AccountsErr says why).
+	Accounts    *foraccount.System
+	AccountsErr error
 	// Notices are sentences to show once the window is up: what was done
 	// with a change a killed qscert had left unfinished, say.
 	Notices []string
