@@ -52,7 +52,7 @@ func TestADialogOwnsTheKeyboardUntilItCloses(t *testing.T) {
 	s := newSite(t, qrstest.Options{})
 	h := newHarness(t, func(d *flow.Deps) { d.Store = s.Store })
 	h.fillFiles(s.Dir, testPassword, testHost)
-	h.next()
+	h.goTo(flow.StepOld)
 	if h.stepID() != flow.StepOld || !h.wiz.flow.CanNext() {
 		t.Fatalf("not ready on the old certificates page: %v", texts(h.wiz.root))
 	}

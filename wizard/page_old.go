@@ -207,6 +207,9 @@ func (p *oldPage) show() {
 		}))
 	}
 	if plan != nil {
+		for _, r := range w.accountPlanRows(plan) { // the grant, the account step
+			p.notes.Add(r)
+		}
 		for _, n := range plan.Notes {
 			p.notes.Add(w.findingRow(n))
 			// Installing for the whole machine needs administrator rights:

@@ -2,6 +2,7 @@ package flow
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"qscert/certs/accounts"
@@ -99,7 +100,9 @@ func (f *Install) AccountsErr() error {
 }
 
 // Offers says whether a choice can be made here.
-func (f *Install) Offers(w Who) bool { return w == WhoMe || f.deps.Accounts != nil }
+func (f *Install) Offers(w Who) bool {
+	return w == WhoMe || (f.deps.Accounts != nil && slices.Contains(Whos, w))
+}
 
 // SetWho makes a choice; the account it names is resolved again.
 func (f *Install) SetWho(w Who) {

@@ -363,3 +363,14 @@ func TestTheChoiceIsRememberedWithoutThePassword(t *testing.T) {
 		t.Fatal("the password outlives its account")
 	}
 }
+
+// A remembered choice that means nothing (an older or edited preference)
+// is "me".
+func TestAChoiceRememberedThatMeansNothingIsMe(t *testing.T) {
+	prefs := flowtest.NewPrefs()
+	prefs.Values["accountChoice"], prefs.Values["accountName"] = "bogus", "x"
+	acc := flowtest.NewAccounts(t)
+	if f := flow.NewInstall(flow.Deps{Prefs: prefs, Accounts: acc.System, Lang: "en"}); f.Who() != flow.WhoMe || f.Offers("bogus") || f.Offers("") {
+		t.Fatalf("who %q", f.Who())
+	}
+}
