@@ -157,6 +157,8 @@ func walkTheDemo(t *testing.T, tm *tmuxTerminal, lang string) {
 	tm.shows(w["host"])
 	tm.shows(w["ready"])
 	tm.choose(w["choose"], 1) // Next
+	tm.choose(w["choose"], 1) // who uses it: me (the demo's accounts are offered)
+	tm.choose(w["choose"], 1) // Next
 	tm.form(w["confirm"])     // both old certificates ticked: replaced
 	tm.tmux("send-keys", "-t", "qscert", "Enter")
 	tm.chosen += 2             // each ticked one is echoed

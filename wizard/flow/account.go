@@ -292,3 +292,21 @@ func (f *Install) runAccountDue() bool {
 	}
 	return ran
 }
+
+// CanRestartElevated: the program can be started again as administrator
+// (Windows), which the choices other than "me" need.
+func (f *Install) CanRestartElevated() bool { return f.deps.RestartElevated != nil }
+
+// RestartElevated starts the program again as administrator with the
+// folder, host and language typed so far (the account choice is in the
+// preferences already; never a password), then quits.
+func (f *Install) RestartElevated() error {
+	if f.deps.RestartElevated == nil {
+		return nil
+	}
+	if err := f.deps.RestartElevated(f.folder, f.host, f.lang); err != nil {
+		return err
+	}
+	f.Quit()
+	return nil
+}
