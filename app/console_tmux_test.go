@@ -271,6 +271,8 @@ func walkTheDemoInLines(t *testing.T, tm *tmuxTerminal, lang string) {
 	tm.answerLine(p["host"], 1, "")
 	tm.shows(w["ready"])
 	menu("1") // Next
+	menu("")  // who uses it: me (proposed)
+	menu("1") // Next
 	menu("")  // replace the old root (proposed)
 	menu("")  // replace the old client (proposed)
 	tm.answerLine(p["backup"], 1, "")
