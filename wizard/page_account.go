@@ -90,6 +90,19 @@ func newAccountPage(w *Wizard, s flow.Step) page {
 			p.grantForm = widget.NewForm(item)
 		}
 	}
+	// The look-up's refusal is a long sentence, said in full below the
+	// fields (a field's own message does not wrap); the field is marked.
+	for _, e := range []*entry{p.name, p.grant} {
+		judge := e.Validator
+		e.Validator = func(s string) error {
+			if err := judge(s); err != nil && fl.AccountErr() != nil {
+				return textError(w.t("wizard.account.refused"))
+			} else if err != nil {
+				return err
+			}
+			return nil
+		}
+	}
 	p.notes = container.NewVBox()
 
 	p.content = container.NewVBox(
@@ -239,14 +252,9 @@ func (p *accountPage) showNotes() {
 		row, _ := messageRow(theme.InfoIcon(), w.tr.Error(err), widget.MediumImportance)
 		p.notes.Add(row)
 	}
-	if fl.Demo() != nil && fl.Who() != flow.WhoMe {
-		row, _ := messageRow(theme.InfoIcon(), w.t("wizard.account.demo"), widget.MediumImportance)
-		p.notes.Add(row)
-	}
 	a := fl.Account()
 	switch {
-	case fl.Who() == flow.WhoService && fl.AccountErr() != nil:
-		// A typed name's refusal is by its field; a service's is here.
+	case fl.AccountErr() != nil:
 		row, _ := messageRow(theme.NewErrorThemedResource(theme.ErrorIcon()), w.tr.Error(fl.AccountErr()), widget.DangerImportance)
 		p.notes.Add(row)
 	case fl.IsYou():
@@ -278,6 +286,10 @@ func (p *accountPage) showNotes() {
 		if b := w.elevateButton(); b != nil {
 			p.notes.Add(b)
 		}
+	}
+	if fl.Demo() != nil && fl.Who() != flow.WhoMe {
+		row, _ := messageRow(theme.InfoIcon(), w.t("wizard.account.demo"), widget.MediumImportance)
+		p.notes.Add(row)
 	}
 }
 

@@ -65,12 +65,18 @@ func (p *installPage) enter() {
 func (p *installPage) refresh() {
 	done, progress := p.w.flow.InstallDone()
 	p.log.RemoveAll()
+	// What the account step's child did, as the account: under the
+	// account step once it is done, at the end while it runs.
+	child := p.w.childRows()
 	for _, s := range done {
 		p.log.Add(p.stepRow(s))
+		if s.Kind == install.StepAccount {
+			p.log.Objects = append(p.log.Objects, child...)
+			child = nil
+		}
 	}
-	for _, r := range p.w.childRows() { // what the account step's child did, as it
-		p.log.Add(r)
-	}
+	p.log.Objects = append(p.log.Objects, child...)
+	p.log.Refresh()
 	p.stop.refresh()
 	p.progress.SetValue(progress)
 	p.show()
