@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -165,14 +164,9 @@ func (f *accountFlags) installOptions(env *Env, t *i18n.Translator, a *accounts.
 	if f.sys.ChildStore == nil && st.Name() != "windows" {
 		return coded.New(CodeForAccountWindowsStore, nil, "account", a.Name, "store", st.Name())
 	}
-	if a.Kind != accounts.KindVirtual {
-		r, err := f.sys.RunnerFor(*a)
-		if err != nil {
-			return err
-		}
-		opts.Runner = r
+	if err := f.sys.UseChild(a, opts); err != nil {
+		return err
 	}
-	opts.AccountCommand = []string{f.sys.Program, install.AccountCommandName, "--store", f.sys.childStore(*a)}
 	if a.NeedsPassword() {
 		opts.AccountPassword = f.passwordFor(env, t, *a)
 	}
@@ -184,61 +178,10 @@ func (f *accountFlags) installOptions(env *Env, t *i18n.Translator, a *accounts.
 	return nil
 }
 
-// maxChildOutput bounds what is kept of a child's JSON document.
-const maxChildOutput = 16 << 20
-
-// runAs runs a qscert command as a (`list --json`, `test --json`) and
-// returns its JSON document and exit code.
+// runAs runs a qscert command as a (`list --json`) and returns its JSON
+// document and exit code.
 func (f *accountFlags) runAs(env *Env, t *i18n.Translator, a accounts.Account, args []string) ([]byte, int, error) {
-	if a.Kind == accounts.KindVirtual {
-		return nil, 0, coded.New(accounts.CodeVirtual, nil, "account", a.Name, "sid", a.SID)
-	}
-	r, err := f.sys.RunnerFor(a)
-	if err != nil {
-		return nil, 0, err
-	}
-	var pw []byte
-	if a.NeedsPassword() {
-		if pw, err = f.passwordFor(env, t, a)(); err != nil {
-			return nil, 0, err
-		}
-		defer clear(pw)
-	}
-	var doc bytes.Buffer
-	tooLong := false
-	var stderr strings.Builder
-	argv := append([]string{f.sys.Program}, args...)
-	code, err := r.Run(context.Background(), accounts.Request{Account: a, Password: pw, Argv: argv, Errors: &limitedWriter{w: &stderr, n: 4 << 10},
-		Output: func(line []byte) {
-			if doc.Len()+len(line) > maxChildOutput {
-				tooLong = true
-				return
-			}
-			doc.Write(line)
-			doc.WriteByte('\n')
-		}})
-	if err != nil {
-		return nil, code, err
-	}
-	if tooLong {
-		return nil, code, coded.New(accounts.CodeRunFailed, nil, "account", a.Name, "detail", "its output is longer than 16 MiB")
-	}
-	return doc.Bytes(), code, nil
-}
-
-// limitedWriter keeps the first n bytes written.
-type limitedWriter struct {
-	w io.Writer
-	n int
-}
-
-func (l *limitedWriter) Write(p []byte) (int, error) {
-	if l.n > 0 {
-		k := min(l.n, len(p))
-		_, _ = l.w.Write(p[:k])
-		l.n -= k
-	}
-	return len(p), nil
+	return f.sys.RunAs(context.Background(), a, f.passwordFor(env, t, a), args)
 }
 
 // childArgs are the output flags a child is given: JSON, in the

@@ -5,29 +5,15 @@ import (
 
 	"qscert/app/elevation"
 	"qscert/certs/accounts"
+	"qscert/certs/foraccount"
 )
 
 // AccountSystem is how the commands answer "who uses this certificate?":
 // the accounts and services of this machine, how to act as an account,
 // and whether this process may write the machine's stores. ProcessEnv
-// fills it from Windows; tests fill it with simulated parts.
-type AccountSystem struct {
-	Resolver accounts.Resolver
-	Services accounts.ServiceLister
-	// RunnerFor returns the way to act as an account.
-	RunnerFor func(accounts.Account) (accounts.Runner, error)
-	// Program is qscert's own executable, which a child runs.
-	Program string
-	// ChildStore is the --store a child acting as the account opens: nil
-	// is the Windows store, which on Windows is that account's own
-	// (CurrentUser is the account's). Tests give each account a folder.
-	ChildStore func(accounts.Account) string
-	// Elevated reports whether this process has administrator rights.
-	Elevated func() bool
-	// CurrentSID is the SID of the account running qscert: "for" it is
-	// "this user".
-	CurrentSID string
-}
+// fills it from Windows; tests fill it with simulated parts. The wizard
+// uses the same type (foraccount.System).
+type AccountSystem = foraccount.System
 
 // systemAccounts is this machine's AccountSystem: on Windows the LSA, the
 // service manager and the logon and task runners; elsewhere the calls
@@ -47,12 +33,4 @@ func systemAccounts() (*AccountSystem, error) {
 	}
 	return &AccountSystem{Resolver: r, Services: l, RunnerFor: accounts.RunnerFor, Program: exe,
 		Elevated: elevation.IsElevated, CurrentSID: accounts.CurrentSID()}, nil
-}
-
-// childStore is the --store of a child acting as a.
-func (s *AccountSystem) childStore(a accounts.Account) string {
-	if s.ChildStore != nil {
-		return s.ChildStore(a)
-	}
-	return "windows"
 }

@@ -26,6 +26,11 @@ type connectionFlags struct {
 	enginePort int
 	password   passwordFlags
 	portSet    bool
+	// address is dialled instead of resolving host: the wizard's demo
+	// gives it to a test run as a simulated account, whose simulated QRS
+	// listens on loopback under a name no DNS knows. Hidden (no usage):
+	// the server's certificate must still name host.
+	address string
 }
 
 func (f *connectionFlags) register(c *commandFlags) {
@@ -38,6 +43,11 @@ func (f *connectionFlags) register(c *commandFlags) {
 	c.set.BoolVar(&f.engine, "engine", false, "flag.engine")
 	c.set.IntVar(&f.enginePort, "engine-port", qrs.DefaultEnginePort, "flag.engine-port")
 	f.password.register(c, "")
+	// Hidden (no description): the address to dial instead of resolving
+	// --host, as curl's --resolve does. The certificate is still checked
+	// against --host. The demo's child run as another account needs it to
+	// reach the simulated QRS on loopback; it is no user's flag.
+	c.set.StringVar(&f.address, "qrs-address", "", "")
 }
 
 // check validates the flags after parsing: a host, and one source of
@@ -118,5 +128,5 @@ func (f *connectionFlags) identity(env *Env, t *i18n.Translator) (id *qrs.Identi
 }
 
 func (f *connectionFlags) options(env *Env) qrs.Options {
-	return qrs.Options{Host: f.host, Port: f.port, EnginePort: f.enginePort, Timeout: f.timeout, Now: env.Now}
+	return qrs.Options{Host: f.host, Port: f.port, EnginePort: f.enginePort, Timeout: f.timeout, Now: env.Now, Address: f.address}
 }

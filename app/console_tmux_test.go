@@ -160,6 +160,8 @@ func walkTheDemo(t *testing.T, tm *tmuxTerminal, lang string) {
 	tm.shows(w["host"])
 	tm.shows(w["ready"])
 	tm.choose(w["choose"], 1) // Next
+	tm.choose(w["choose"], 1) // who uses it: me (the demo's accounts are offered)
+	tm.choose(w["choose"], 1) // Next
 	tm.form(w["confirm"])     // both old certificates ticked: replaced
 	tm.tmux("send-keys", "-t", "qscert", "Enter")
 	tm.chosen += 2             // each ticked one is echoed
@@ -271,6 +273,8 @@ func walkTheDemoInLines(t *testing.T, tm *tmuxTerminal, lang string) {
 	tm.answerLine(p["password"], 1, password)
 	tm.answerLine(p["host"], 1, "")
 	tm.shows(w["ready"])
+	menu("1") // Next
+	menu("")  // who uses it: me (proposed)
 	menu("1") // Next
 	menu("")  // replace the old root (proposed)
 	menu("")  // replace the old client (proposed)

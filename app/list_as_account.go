@@ -20,7 +20,7 @@ func listAsAccount(c *commandFlags, who *accountFlags, a accounts.Account, args 
 	if err := who.requireAdministrator("list", args); err != nil {
 		return c.fail(err, ExitUsage)
 	}
-	out, code, err := who.runAs(env, t, a, childArgs(c, "list", "--store", who.sys.childStore(a)))
+	out, code, err := who.runAs(env, t, a, childArgs(c, "list", "--store", who.sys.StoreOf(a)))
 	if err != nil {
 		return c.fail(err, ExitUsage)
 	}

@@ -2,17 +2,11 @@ package app
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"strconv"
-	"strings"
 
 	"qscert/certs/accounts"
-	"qscert/certs/coded"
+	"qscert/certs/foraccount"
 	"qscert/certs/output"
-	"qscert/certs/qlik"
-	"qscert/certs/qrs"
-	"qscert/certs/store"
 )
 
 // testForAccount is `qscert test --for-account NAME` and `--for-machine`:
@@ -28,7 +22,8 @@ import (
 //
 // A failure says which of the two it is: the certificate is not found for
 // the account (account-certificate-not-found), or its key is not readable
-// by it (account-key-unreadable).
+// by it (account-key-unreadable). The wizard's confirmation step runs the
+// same code (package foraccount).
 func testForAccount(c *commandFlags, f *connectionFlags, who *accountFlags, account *accounts.Account, args []string) int {
 	if account != nil && !who.machine {
 		return testAsAccount(c, f, who, *account, args)
@@ -42,46 +37,12 @@ func testAsAccount(c *commandFlags, f *connectionFlags, who *accountFlags, a acc
 	if err := who.requireAdministrator("test", args); err != nil {
 		return c.fail(err, ExitUsage)
 	}
-	rest := []string{"--host", f.host, "--port", strconv.Itoa(f.port), "--timeout", f.timeout.String(), "--store", who.sys.childStore(a)}
-	if f.engine {
-		rest = append(rest, "--engine", "--engine-port", strconv.Itoa(f.enginePort))
-	}
-	out, code, err := who.runAs(env, t, a, childArgs(c, "test", rest...))
+	in := foraccount.TestArgs{Host: f.host, Port: f.port, Timeout: f.timeout, Engine: f.engine, EnginePort: f.enginePort}
+	doc, code, err := who.sys.TestAs(context.Background(), t, a, who.passwordFor(env, t, a), in)
 	if err != nil {
 		return c.fail(err, ExitUsage)
 	}
-	var doc output.Test
-	if err := json.Unmarshal(out, &doc); err != nil {
-		return c.fail(coded.New(accounts.CodeRunFailed, err, "account", a.Name, "detail", "its test is not a qscert JSON document: "+err.Error()), ExitUsage)
-	}
-	doc.Account = &a
-	if doc.Error != nil {
-		doc.Error = forTheAccount(t, doc.Error, a, t.T("cli.for.where-account"))
-	}
-	return showTest(c, &doc, code)
-}
-
-// forTheAccount says a store's refusal as the account's: no usable client
-// where it looks, or a key it may not read.
-func forTheAccount(t i18nT, p *coded.Problem, a accounts.Account, where string) *coded.Problem {
-	var code coded.Code
-	switch p.Code {
-	case qrs.CodeStoreNoClient, qrs.CodeStoreNoRoot:
-		code = CodeAccountCertificateNotFound
-	case store.CodeKeyUnreadable:
-		code = CodeAccountKeyUnreadable
-	default:
-		return p
-	}
-	params := map[string]string{"account": a.Name, "where": where, "subject": p.Params["subject"], "location": p.Params["location"]}
-	cause := *p
-	return &coded.Problem{Code: code, Severity: coded.SeverityError, Params: params, Message: t.Code(code, params), Cause: &cause}
-}
-
-// i18nT is what forTheAccount needs of a translator.
-type i18nT interface {
-	Code(coded.Code, map[string]string) string
-	T(string, ...map[string]string) string
+	return showTest(c, doc, code)
 }
 
 // testForMachine tests the client of LocalMachine\My and, for an
@@ -93,66 +54,15 @@ func testForMachine(c *commandFlags, f *connectionFlags, a *accounts.Account) in
 		return c.fail(err, ExitUsage)
 	}
 	defer s.Close()
-	doc := &output.Test{Header: output.HeaderOf("test"), Account: a}
-	id, err := qrs.IdentityFromStore(machineView{s}, env.Now())
-	if err != nil {
-		p := output.ProblemOf(t, err)
-		if a != nil {
-			p = forTheAccount(t, p, *a, store.LocalMachineMy.String())
-		}
-		doc.Error = p
-		return showTest(c, doc, ExitUsage)
-	}
-	defer id.Close()
-	ctx := context.Background()
-	o := f.options(env)
-	diags := []*qrs.Diagnosis{qrs.Test(ctx, id, o)}
-	if f.engine {
-		diags = append(diags, qrs.TestEngine(ctx, id, o))
-	}
-	doc.Connection = output.ConnectionOf(t, f.host, f.port, s.Name()+` `+store.LocalMachineMy.String(), id, nil, diags)
-	if a != nil {
-		finding := keyAccess(t, s, id, *a)
-		doc.Connection.Findings = append(doc.Connection.Findings, finding)
-		if finding.Severity == coded.SeverityError {
-			doc.Connection.OK = false
-		}
-	}
+	doc := foraccount.TestForMachine(context.Background(), t, s, a, env.Now(), f.options(env), f.engine)
 	code := ExitOK
-	if !doc.Connection.OK {
+	switch {
+	case doc.Error != nil:
+		code = ExitUsage
+	case !doc.Connection.OK:
 		code = ExitFindings
 	}
 	return showTest(c, doc, code)
-}
-
-// keyAccess is the finding of the access check: may a read the key of
-// the client in LocalMachine\My?
-func keyAccess(t i18nT, s store.Store, id *qrs.Identity, a accounts.Account) coded.Problem {
-	tp := qlik.Thumbprint(id.Client)
-	params := map[string]string{"account": a.Name, "sid": a.SID, "subject": id.Client.Subject.String(), "sha1": tp,
-		"location": store.LocalMachineMy.String()}
-	code := CodeAccountKeyUnchecked
-	severity := coded.SeverityWarning
-	g, ok := s.(store.KeyAccessGranter)
-	var can bool
-	var err error = coded.New(store.CodeKeyAccessUnsupported, nil, "store", s.Name())
-	if ok {
-		can, err = g.CanRead(store.LocalMachineMy, tp, a.SID)
-	}
-	switch {
-	case err != nil:
-		detail := err.Error()
-		if e := coded.As(err); e != nil && e.Params["detail"] != "" {
-			detail = e.Params["detail"]
-		}
-		params["detail"] = strings.TrimRight(detail, ". ")
-	case can:
-		code, severity = CodeAccountKeyReadable, coded.SeverityInfo
-	default:
-		code, severity = CodeAccountKeyUnreadable, coded.SeverityError
-		params["where"] = store.LocalMachineMy.String()
-	}
-	return coded.Problem{Code: code, Severity: severity, Params: params, Role: string(qlik.RoleClient), Message: t.Code(code, params)}
 }
 
 // showTest prints a test's document and returns code.
@@ -173,16 +83,4 @@ func showTest(c *commandFlags, doc *output.Test, code int) int {
 		writeProblem(env.Stderr, doc.Error)
 	}
 	return code
-}
-
-// machineView is a store as an account using the machine's client sees
-// it: the machine's locations only. The current user's stores are the
-// administrator's, of no use to the service.
-type machineView struct{ store.Store }
-
-func (m machineView) List(loc store.Location) ([]store.Entry, error) {
-	if loc.Scope == store.CurrentUser {
-		return nil, nil
-	}
-	return m.Store.List(loc)
 }

@@ -41,9 +41,12 @@ func wizardDeps(env *Env, opts guiOptions) (deps flow.Deps, release func(), err 
 		}
 		release = sync.OnceFunc(func() { _ = d.Close() })
 		deps.Demo = &d.info
-		deps.Store = d.store
+		deps.Store = newDemoStore(d.store) // access lists on its machine keys, for the machine choice
 		deps.BackupRoot = d.backup
 		deps.QRSAddress = d.qrs.Addr
+		if deps.Accounts, err = demoAccounts(d.root, d.store); err != nil {
+			deps.AccountsErr = err
+		}
 	} else {
 		// Without a store the wizard still guides and checks the files;
 		// the old certificates step says why it cannot go further.
@@ -63,6 +66,13 @@ func wizardDeps(env *Env, opts guiOptions) (deps flow.Deps, release func(), err 
 			deps.StoreErr = err
 		}
 		deps.BackupRoot = DefaultBackupDir()
+		// Who uses the certificate: this machine's accounts and services
+		// (Windows); elsewhere only "me", and the step says why.
+		open := env.Accounts
+		if open == nil {
+			open = systemAccounts
+		}
+		deps.Accounts, deps.AccountsErr = open()
 	}
 	// Flow B: this Windows machine, --simulate's node, or the demo's.
 	demoDir, backups := "", deps.BackupRoot

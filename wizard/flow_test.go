@@ -25,7 +25,7 @@ func newSite(t *testing.T, qrsOpts qrstest.Options) *flowtest.Site {
 func (h *harness) walkToInstall(dir string) {
 	h.t.Helper()
 	h.fillFiles(dir, testPassword, testHost)
-	h.next() // to the old certificates
+	h.goTo(flow.StepOld) // to the old certificates
 	if !h.wiz.flow.CanNext() {
 		h.t.Fatalf("the old certificates page is not ready: %v", texts(h.wiz.root))
 	}
@@ -44,7 +44,7 @@ func TestTheHappyPathFromWelcomeToASuccessfulConnectionTest(t *testing.T) {
 		}
 	})
 	h.fillFiles(s.Dir, testPassword, testHost)
-	h.next()
+	h.goTo(flow.StepOld)
 
 	// Old certificates: the older root and client of the site are ticked
 	// for removal, and the backup password defaults to the export's.
@@ -204,7 +204,7 @@ func TestTheBackupPasswordMustBeLongEnough(t *testing.T) {
 	s := newSite(t, qrstest.Options{})
 	h := newHarness(t, func(d *flow.Deps) { d.Store = s.Store })
 	h.fillFiles(s.Dir, testPassword, testHost)
-	h.next()
+	h.goTo(flow.StepOld)
 	h.do(func() { h.old().backupPass.SetText("short") })
 	if !h.wiz.frame.next.Disabled() {
 		t.Fatal("Install is enabled with a 5-character backup password")

@@ -11,7 +11,7 @@ import (
 
 func TestTheStepsOfFlowAInOrder(t *testing.T) {
 	h := newHarness(t)
-	want := []string{"welcome", "guide", "files", "old", "install", "done"}
+	want := []string{"welcome", "guide", "files", "account", "old", "install", "done"}
 	var got []string
 	for _, s := range h.wiz.steps {
 		got = append(got, string(s.ID))
@@ -24,7 +24,7 @@ func TestTheStepsOfFlowAInOrder(t *testing.T) {
 			t.Fatalf("steps %v, want %v", got, want)
 		}
 	}
-	h.requireSays("Step 1 of 6 · next: Export in the QMC")
+	h.requireSays("Step 1 of 7 · next: Export in the QMC")
 }
 
 func TestEveryStepOfTheFlowHasAPage(t *testing.T) {
@@ -72,7 +72,7 @@ func TestKeysWorkFromInsideAnEntry(t *testing.T) {
 	}
 	h.do(func() { h.tapDialog(en.T("wizard.cancel.stay")) })
 	h.do(func() { h.files().host.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
-	if h.stepID() != "old" {
+	if h.stepID() != "account" {
 		t.Fatalf("Enter in the host entry led to %s", h.stepID())
 	}
 }

@@ -53,7 +53,7 @@ func TestADialogOwnsTheKeyboardUntilItCloses(t *testing.T) {
 	s := newSite(t, qrstest.Options{})
 	h := newHarness(t, func(d *flow.Deps) { d.Store = s.Store })
 	h.fillFiles(s.Dir, testPassword, testHost)
-	h.next()
+	h.goTo(flow.StepOld)
 	if h.stepID() != flow.StepOld || !h.wiz.flow.CanNext() {
 		t.Fatalf("not ready on the old certificates page: %v", texts(h.wiz.root))
 	}
@@ -189,15 +189,18 @@ func TestUnselectedChoicesDoNotLookDisabled(t *testing.T) {
 
 // The recreate log's coloured lines are text: 4.5:1 on the entry
 // background they are drawn on, in both variants (Fyne's status colours,
-// made for icons, are not).
+// made for icons, are not); elsewhere the theme keeps Fyne's.
 func TestTheLogsColouredLinesAreReadable(t *testing.T) {
-	th := Theme()
+	th := readableStatusText(Theme())
 	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
 		// The entry background may be translucent: as drawn over the window's.
 		bg := over(th.Color(theme.ColorNameInputBackground, v), th.Color(theme.ColorNameBackground, v))
-		for _, name := range []fyne.ThemeColorName{ColorNameTextSuccess, ColorNameTextWarning, ColorNameTextError, ColorNameTextQuiet} {
+		for _, name := range []fyne.ThemeColorName{theme.ColorNameSuccess, theme.ColorNameWarning, theme.ColorNameError, theme.ColorNamePlaceHolder} {
 			if c := contrast(th.Color(name, v), bg); c < 4.5 {
 				t.Errorf("variant %d: %s has %.1f:1 on the log's background, want 4.5:1", v, name, c)
+			}
+			if Theme().Color(name, v) != theme.DefaultTheme().Color(name, v) {
+				t.Errorf("variant %d: %s changed outside the log", v, name)
 			}
 		}
 	}

@@ -41,7 +41,7 @@ func TestTheFrenchBackupFolderIsShownWhole(t *testing.T) {
 	dir := `C:\ProgramData\qscert\backups\Exported`
 	h := newHarness(t, func(d *flow.Deps) { d.Store = s.Store; d.Lang = "fr"; d.BackupRoot = dir })
 	h.fillFiles(s.Dir, testPassword, testHost)
-	h.next()
+	h.goTo(flow.StepOld)
 	e := h.old().backupDir
 	need := fyne.MeasureText(dir, theme.TextSize(), e.TextStyle).Width + 2*theme.InnerPadding()
 	if e.Size().Width < need {
@@ -53,7 +53,7 @@ func TestANewBackupPasswordIsTypedTwice(t *testing.T) {
 	s := newSite(t, qrstest.Options{})
 	h := newHarness(t, func(d *flow.Deps) { d.Store = s.Store })
 	h.fillFiles(s.Dir, testPassword, testHost)
-	h.next()
+	h.goTo(flow.StepOld)
 	p := h.old()
 	if p.retype.Visible() {
 		t.Fatal("a retype is asked for the export's password, reused")

@@ -27,6 +27,8 @@ type donePage struct {
 	host       *entry
 	port       *entry
 	what       *widget.Label // what the test calls
+	forWhom    *widget.Label // whom it is for: the account it runs as, or the machine's key
+	keyAccess  *fyne.Container
 	summary    *fyne.Container
 	test       *button
 	testing    *widget.ProgressBarInfinite
@@ -53,6 +55,8 @@ func newDonePage(w *Wizard, s flow.Step) page {
 	p.detail = widget.NewLabel("")
 	p.detail.Wrapping = fyne.TextWrapWord
 	p.what = wrapped("")
+	p.forWhom = wrapped("")
+	p.keyAccess = container.NewVBox()
 
 	var items []*widget.FormItem
 	for _, f := range s.Fields {
@@ -71,10 +75,12 @@ func newDonePage(w *Wizard, s flow.Step) page {
 	testBox := box(container.NewVBox(
 		heading(w.t("wizard.done.test.title")),
 		p.what,
+		p.forWhom,
 		widget.NewForm(items...),
 		container.NewHBox(p.test),
 		p.testing,
 		container.NewBorder(nil, nil, iconBeside(p.resultIcon), nil, container.NewVBox(p.result, p.detail)),
+		p.keyAccess,
 	))
 	// The test first: it is what this page is for, and its outcome must be
 	// in view without scrolling.
@@ -137,6 +143,10 @@ func (p *donePage) refresh() {
 	}
 	setEnabled(p.test, !fl.Testing() && flow.HostProblem(fl.Host()) == "" && fl.Port() != 0)
 	p.what.SetText(p.w.t("wizard.done.test.what", map[string]string{"host": orDash(p.w, fl.Host()), "port": strconv.Itoa(fl.Port())}))
+	p.forWhom.SetText(p.w.testedForText())
+	show(p.forWhom, p.forWhom.Text != "")
+	p.keyAccess.Objects = p.w.testFindingRows()
+	p.keyAccess.Refresh()
 	p.showSummary()
 	p.showDiagnosis()
 	p.report.refresh()
@@ -171,12 +181,17 @@ func (p *donePage) showSummary() {
 	if removed > 0 {
 		lines = append(lines, w.t("wizard.done.removed", map[string]string{"count": strconv.Itoa(removed)}))
 	}
+	forAccount, accountBackups := w.accountSummary(result)
+	lines = append(lines, forAccount...)
 	if result.BackupDir != "" {
 		lines = append(lines, w.t("wizard.done.backup"))
 	}
 	p.summary.Add(wrapped(strings.Join(lines, "\n")))
 	if result.BackupDir != "" {
 		p.summary.Add(pathRow(w, result.BackupDir, true))
+	}
+	for _, o := range accountBackups { // in the account's own profile
+		p.summary.Add(o)
 	}
 }
 

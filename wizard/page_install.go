@@ -22,6 +22,7 @@ type installPage struct {
 	status     *widget.Label
 	log        *fyne.Container
 	report     *reportButton // offered when the install failed
+	stop       *stopRow      // while the account step's child runs
 }
 
 func newInstallPage(w *Wizard, _ flow.Step) page {
@@ -34,9 +35,11 @@ func newInstallPage(w *Wizard, _ flow.Step) page {
 	p.log = container.NewVBox()
 	p.report = newReportButton(w)
 	p.report.content.Hide()
+	p.stop = newStopRow(w)
 	p.content = container.NewVBox(
 		p.progress,
 		container.NewBorder(nil, nil, iconBeside(p.statusIcon), nil, p.status),
+		p.stop.content,
 		p.report.content,
 		box(container.NewVBox(heading(w.t("wizard.install.log")), p.log)),
 	)
@@ -62,9 +65,19 @@ func (p *installPage) enter() {
 func (p *installPage) refresh() {
 	done, progress := p.w.flow.InstallDone()
 	p.log.RemoveAll()
+	// What the account step's child did, as the account: under the
+	// account step once it is done, at the end while it runs.
+	child := p.w.childRows()
 	for _, s := range done {
 		p.log.Add(p.stepRow(s))
+		if s.Kind == install.StepAccount {
+			p.log.Objects = append(p.log.Objects, child...)
+			child = nil
+		}
 	}
+	p.log.Objects = append(p.log.Objects, child...)
+	p.log.Refresh()
+	p.stop.refresh()
 	p.progress.SetValue(progress)
 	p.show()
 }
@@ -72,10 +85,7 @@ func (p *installPage) refresh() {
 // stepRow is one line of the log: what was done where.
 func (p *installPage) stepRow(s install.Step) fyne.CanvasObject {
 	w := p.w
-	params := map[string]string{
-		"role": w.t("role." + string(s.Role)), "subject": s.Subject, "location": s.Location.String(),
-		"folder": w.flow.ToolFilesFolder(),
-	}
+	params := stepParams(w, s)
 	row, _ := messageRow(theme.NewSuccessThemedResource(theme.ConfirmIcon()), w.t("wizard.install.step."+string(s.Kind), params), widget.MediumImportance)
 	return row
 }

@@ -30,6 +30,7 @@ type oldPage struct {
 	backupPass *entry
 	retype     *entry          // shown once a new backup password is typed
 	notes      *fyne.Container // the plan's notes and errors
+	forWhom    *fyne.Container // the plan's steps for the account (the grant, the step run as it), under the status
 	checks     map[string]*widget.Check
 
 	foundShown bool // the stores' certificates are drawn since the step was entered
@@ -45,6 +46,8 @@ func newOldPage(w *Wizard, s flow.Step) page {
 	p.replaced = container.NewVBox()
 	p.kept = container.NewVBox()
 	p.notes = container.NewVBox()
+	p.forWhom = container.NewVBox()
+	p.forWhom.Hide()
 
 	var items []*widget.FormItem
 	for _, f := range s.Fields {
@@ -74,6 +77,7 @@ func newOldPage(w *Wizard, s flow.Step) page {
 
 	p.content = container.NewVBox(
 		container.NewBorder(nil, nil, iconBeside(p.statusIcon), nil, p.status),
+		p.forWhom,
 		p.replaced,
 		p.kept,
 		p.backupBox,
@@ -186,6 +190,7 @@ func iconRow(icon fyne.Resource, caption string, body fyne.CanvasObject) fyne.Ca
 func (p *oldPage) show() {
 	w, fl := p.w, p.w.flow
 	p.notes.RemoveAll()
+	p.forWhom.RemoveAll()
 	if fl.Removing() {
 		p.backupBox.Show()
 	} else {
@@ -207,6 +212,10 @@ func (p *oldPage) show() {
 		}))
 	}
 	if plan != nil {
+		for _, r := range w.accountPlanRows(plan) { // the grant, the account step
+			p.forWhom.Add(r)
+		}
+		show(p.forWhom, len(p.forWhom.Objects) > 0)
 		for _, n := range plan.Notes {
 			p.notes.Add(w.findingRow(n))
 			// Installing for the whole machine needs administrator rights:

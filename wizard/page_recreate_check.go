@@ -40,7 +40,7 @@ func newRecreateCheckPage(w *Wizard, s flow.Step) page {
 	var items []*widget.FormItem
 	for _, f := range s.Fields {
 		e := recreateEntry(w, f, p.changed)
-		if f.ID == flow.FieldAccountPassword {
+		if f.ID == flow.FieldServiceAccountPassword {
 			p.password = e
 		}
 		items = append(items, recreateItem(w, f, e))
@@ -75,7 +75,7 @@ func (p *recreateCheckPage) startPlan() {
 
 func (p *recreateCheckPage) refresh() {
 	w, r := p.w, p.w.recreate
-	if r.Asks(flow.FieldAccountPassword) {
+	if r.Asks(flow.FieldServiceAccountPassword) {
 		p.passBox.Show()
 	} else {
 		p.passBox.Hide()

@@ -50,7 +50,7 @@ func newRecreateRunPage(w *Wizard, _ flow.Step) page {
 	p.logScroll = container.NewVScroll(p.log)
 	holder := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	holder.SetMinSize(fyne.NewSize(0, logHeight))
-	logBox := container.NewStack(holder, p.logScroll)
+	logBox := container.NewStack(holder, container.NewThemeOverride(p.logScroll, readableStatusText(theme.Current())))
 	p.content = container.NewVBox(
 		w.simulatedRow(),
 		p.dots.content,
@@ -139,16 +139,16 @@ func (p *recreateRunPage) line(text string, kind central.EventKind) widget.RichT
 	switch kind {
 	case central.EventOutput:
 		style.TextStyle.Monospace = true
-		style.ColorName = ColorNameTextQuiet
+		style.ColorName = theme.ColorNamePlaceHolder
 		text = "│ " + text
 	case central.EventStep:
 		style.TextStyle.Bold = true
 	case central.EventWarning:
-		style.ColorName = ColorNameTextWarning
+		style.ColorName = theme.ColorNameWarning
 	case central.EventError:
-		style.ColorName = ColorNameTextError
+		style.ColorName = theme.ColorNameError
 	case central.EventDone:
-		style.ColorName = ColorNameTextSuccess
+		style.ColorName = theme.ColorNameSuccess
 	}
 	return &widget.TextSegment{Text: text, Style: style}
 }

@@ -71,10 +71,10 @@ func newRecreateStoppedPage(w *Wizard, s flow.Step) page {
 		switch f.ID {
 		case flow.FieldBackupPassword:
 			p.password = e
-		case flow.FieldAccountPassword:
+		case flow.FieldServiceAccountPassword:
 			p.account, p.accBox = e, item
 		}
-		if f.ID != flow.FieldAccountPassword || r.Asks(f.ID) {
+		if f.ID != flow.FieldServiceAccountPassword || r.Asks(f.ID) {
 			p.form.AppendItem(item)
 		}
 	}

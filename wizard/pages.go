@@ -35,6 +35,7 @@ func installPages() map[flow.StepID]newPage {
 		flow.StepWelcome: newWelcomePage,
 		flow.StepGuide:   newGuidePage,
 		flow.StepFiles:   newFilesPage,
+		flow.StepAccount: newAccountPage,
 		flow.StepOld:     newOldPage,
 		flow.StepInstall: newInstallPage,
 		flow.StepDone:    newDonePage,

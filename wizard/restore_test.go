@@ -81,7 +81,7 @@ func TestBackFromTheRestoreReturnsToTheWelcomeAndTheInstall(t *testing.T) {
 	h.next()
 	h.do(func() { test.Tap(h.wiz.frame.back) })
 	h.do(func() { h.welcome().flow.SetSelected(en.T("wizard.welcome.flow.install")) })
-	if h.wiz.restoring() || len(h.wiz.steps) != 6 {
+	if h.wiz.restoring() || len(h.wiz.steps) != 7 {
 		t.Fatalf("back to installing: restoring %v, %d steps", h.wiz.restoring(), len(h.wiz.steps))
 	}
 	h.next()

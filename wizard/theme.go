@@ -25,23 +25,32 @@ var (
 	outlineDark  = color.NRGBA{R: 0x9a, G: 0x9a, B: 0x9e, A: 0xff} // 6.4:1 on Fyne's 0x171718
 )
 
-// Colours for small text in a status colour (the recreate log's lines).
-// Fyne's success, warning and error colours are made for icons and
+// statusTextTheme is base with the success, warning and error colours,
+// and the placeholder's, made dark (or light) enough for small text: the
+// recreate log's lines. Fyne's status colours are made for icons and
 // fills: as caption text on an entry's background they fall well below
-// the 4.5:1 WCAG asks of text (the green about 1.5:1), so the log was hard
-// to read over a screen share. These keep the hue at 4.5:1 or more.
-const (
-	ColorNameTextSuccess fyne.ThemeColorName = "qscertTextSuccess"
-	ColorNameTextWarning fyne.ThemeColorName = "qscertTextWarning"
-	ColorNameTextError   fyne.ThemeColorName = "qscertTextError"
-	ColorNameTextQuiet   fyne.ThemeColorName = "qscertTextQuiet" // the bootstrap's own output, set back from qscert's lines
-)
+// the 4.5:1 WCAG asks of text (the green about 1.5:1), and the log was
+// hard to read over a screen share. The hues stay. It is applied to the
+// log alone (container.NewThemeOverride), so icons keep Fyne's colours.
+type statusTextTheme struct{ fyne.Theme }
 
-var textColours = map[fyne.ThemeColorName][2]color.NRGBA{ // light, dark
-	ColorNameTextSuccess: {{R: 0x1b, G: 0x6e, B: 0x20, A: 0xff}, {R: 0x81, G: 0xc7, B: 0x84, A: 0xff}},
-	ColorNameTextWarning: {{R: 0x8a, G: 0x4b, B: 0x00, A: 0xff}, {R: 0xff, G: 0xb7, B: 0x4d, A: 0xff}},
-	ColorNameTextError:   {{R: 0xb0, G: 0x1c, B: 0x1c, A: 0xff}, {R: 0xef, G: 0x9a, B: 0x9a, A: 0xff}},
-	ColorNameTextQuiet:   {{R: 0x55, G: 0x55, B: 0x55, A: 0xff}, {R: 0xb0, G: 0xb0, B: 0xb4, A: 0xff}},
+func readableStatusText(base fyne.Theme) fyne.Theme { return &statusTextTheme{Theme: base} }
+
+var statusTextColours = map[fyne.ThemeColorName][2]color.NRGBA{ // light, dark
+	theme.ColorNameSuccess:     {{R: 0x1b, G: 0x6e, B: 0x20, A: 0xff}, {R: 0x81, G: 0xc7, B: 0x84, A: 0xff}},
+	theme.ColorNameWarning:     {{R: 0x8a, G: 0x4b, B: 0x00, A: 0xff}, {R: 0xff, G: 0xb7, B: 0x4d, A: 0xff}},
+	theme.ColorNameError:       {{R: 0xb0, G: 0x1c, B: 0x1c, A: 0xff}, {R: 0xef, G: 0x9a, B: 0x9a, A: 0xff}},
+	theme.ColorNamePlaceHolder: {{R: 0x55, G: 0x55, B: 0x55, A: 0xff}, {R: 0xb0, G: 0xb0, B: 0xb4, A: 0xff}},
+}
+
+func (t *statusTextTheme) Color(name fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if c, ok := statusTextColours[name]; ok {
+		if v == theme.VariantDark {
+			return c[1]
+		}
+		return c[0]
+	}
+	return t.Theme.Color(name, v)
 }
 
 func (t *wizardTheme) Color(name fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
@@ -50,12 +59,6 @@ func (t *wizardTheme) Color(name fyne.ThemeColorName, v fyne.ThemeVariant) color
 			return outlineDark
 		}
 		return outlineLight
-	}
-	if c, ok := textColours[name]; ok {
-		if v == theme.VariantDark {
-			return c[1]
-		}
-		return c[0]
 	}
 	return t.Theme.Color(name, v)
 }

@@ -20,6 +20,9 @@ func (w *Wizard) Tour(shot func(name string)) {
 		})
 		w.Wait()
 		shot(fmt.Sprintf("%d-%s", i+1, s.ID))
+		if p, ok := w.page().(moreShots); ok {
+			p.moreShots(func(name string) { shot(fmt.Sprintf("%d-%s-%s", i+1, s.ID, name)) })
+		}
 		if s.Last {
 			return
 		}

@@ -48,7 +48,7 @@ func TestTheRecreateFlowIsOfferedOnTheWelcomePage(t *testing.T) {
 	}
 	h.requireSays(en.T("wizard.step.recreate.confirm"))
 	h.do(func() { h.welcome().flow.SetSelected(en.T("wizard.welcome.flow.install")) })
-	if h.wiz.recreating() || len(h.wiz.steps) != 6 {
+	if h.wiz.recreating() || len(h.wiz.steps) != 7 {
 		t.Fatalf("back to installing: recreating %v, %d steps", h.wiz.recreating(), len(h.wiz.steps))
 	}
 }

@@ -16,6 +16,12 @@ import (
 // password needed for an ordinary user) and records every run, for tests
 // of the code that drives a Runner.
 type SimulatedRunner struct {
+	// Env, when set, gives the sub-command run as an account its
+	// environment: the demo gives each simulated account a profile
+	// folder of its own (XDG_CONFIG_HOME, APPDATA), where the child keeps
+	// its backup as a real account's child keeps it in its profile.
+	Env func(Account) []string
+
 	mu   sync.Mutex
 	runs []SimulatedRun
 }
@@ -57,6 +63,9 @@ func (s *SimulatedRunner) Run(ctx context.Context, req Request) (code int, err e
 	}
 	cmd := exec.CommandContext(ctx, req.Argv[0], req.Argv[1:]...)
 	cmd.Stdin = bytes.NewReader(req.Payload)
+	if s.Env != nil {
+		cmd.Env = s.Env(req.Account)
+	}
 	cmd.Stderr = req.Errors
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {

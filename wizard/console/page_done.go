@@ -74,6 +74,7 @@ func (w *wizard) showSummary() {
 		w.out.bullet(w.t("wizard.done.backup"))
 		w.out.indented("    ", "    ", result.BackupDir)
 	}
+	w.accountSummary(result)
 }
 
 // test calls the QRS with what is now in the store, and says the outcome
@@ -81,10 +82,12 @@ func (w *wizard) showSummary() {
 func (w *wizard) test() {
 	w.out.blank()
 	w.out.heading(w.t("wizard.done.test.title"))
-	w.out.para(w.t("wizard.done.test.what", map[string]string{"host": w.f.Host()}))
+	w.out.para(w.t("wizard.done.test.what", map[string]string{"host": w.f.Host(), "port": itoa(w.f.Port())}))
 	if job := w.f.ConnectionTest(); job != nil {
 		w.f.ApplyTest(job.Run())
 	}
+	w.testedFor()
+	defer w.testFindings()
 	d := w.f.Diagnosis()
 	switch {
 	case w.f.TestErr() != nil:

@@ -16,6 +16,9 @@ func (w *wizard) install() error {
 	}
 	w.installing.Store(true)
 	w.f.RunDue(func(done, total int, s install.Step) {
+		if w.childStep(s) {
+			return
+		}
 		w.out.indented(fmt.Sprintf("  [%d/%d] ", done, total), "        ", w.stepText(s))
 	})
 	w.installing.Store(false)
@@ -38,7 +41,5 @@ func (w *wizard) install() error {
 
 // stepText is one step of the plan: what was done where.
 func (w *wizard) stepText(s install.Step) string {
-	return w.t("wizard.install.step."+string(s.Kind), map[string]string{
-		"role": w.t("role." + string(s.Role)), "subject": s.Subject, "location": s.Location.String(),
-	})
+	return w.t("wizard.install.step."+string(s.Kind), stepParams(w, s))
 }

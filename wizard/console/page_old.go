@@ -137,6 +137,7 @@ func (w *wizard) showPlan() {
 		}))
 	}
 	if plan != nil {
+		w.accountPlan(plan)
 		for _, n := range plan.Notes {
 			w.finding("", n)
 		}

@@ -22,8 +22,8 @@ func (c *recreate) check() error {
 		r.RunDueNow(nil)
 		c.showPlan()
 		change := ""
-		if r.Asks(flow.FieldAccountPassword) {
-			if r.Value(flow.FieldAccountPassword) == "" {
+		if r.Asks(flow.FieldServiceAccountPassword) {
+			if r.Value(flow.FieldServiceAccountPassword) == "" {
 				if err := c.ask(r.Step().Fields); err != nil {
 					return err
 				}

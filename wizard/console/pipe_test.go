@@ -16,6 +16,7 @@ func TestThroughAPipeEveryAnswerIsALine(t *testing.T) {
 	answers := strings.Join([]string{
 		"1", "1", // welcome, guide
 		st.Dir, flowtest.Password, flowtest.Host, "1", // the files, Next
+		"1",                   // who uses it: me, Next
 		"1", "1", "", "", "1", // replace both, the backup proposed, Install
 		"1", "1", "1", // Next, Test connection, Finish
 	}, "\n") + "\n"

@@ -24,6 +24,7 @@ var words = map[string]map[string]string{
 		"files":   "Choose the exported files",
 		"ready":   "Ready to install: 3 certificates, Windows format.",
 		"wrong":   "The password does not open client.pfx, server.pfx",
+		"account": "Who uses this certificate?",
 		"which":   "Which old certificates should the install replace?",
 		"plan":    "The install will add 3 certificates and remove 2 old ones",
 		"done":    "The certificates are installed.",
@@ -39,6 +40,7 @@ var words = map[string]map[string]string{
 		"files":   "Choisir les fichiers exportés",
 		"ready":   "Prêt à installer : 3 certificats, format Windows.",
 		"wrong":   "Le mot de passe n'ouvre pas client.pfx, server.pfx",
+		"account": "Qui utilise ce certificat ?",
 		"which":   "Quels anciens certificats l'installation doit-elle remplacer ?",
 		"plan":    "L'installation ajoutera 3 certificats et supprimera 2 anciens",
 		"done":    "Les certificats sont installés.",
@@ -77,6 +79,8 @@ func TestAnInstallAndASuccessfulConnectionTestInATerminal(t *testing.T) {
 			s.answer(fileLabels[tc.lang], st.Dir, flowtest.Password, flowtest.Host)
 			s.waitFor(w["ready"])
 			s.choose(1)
+			s.waitFor(w["account"])
+			s.choose(1) // Next: for me, the only choice without accounts
 			s.waitFor(w["which"])
 			if tc.mode == Forms {
 				s.waitFor("[•]")
@@ -167,6 +171,7 @@ func TestCancelBeforeTheInstallLeavesTheStoreUnchanged(t *testing.T) {
 	s.answer(fileLabels["en"], st.Dir, flowtest.Password, flowtest.Host)
 	s.waitFor(w["ready"])
 	s.choose(1)
+	s.choose(1) // who uses it: me
 	s.choose(1)
 	s.choose(1)
 	s.keep(backupLabels["en"]...)

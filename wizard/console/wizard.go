@@ -161,6 +161,8 @@ func (w *wizard) page() error {
 		return w.guide()
 	case flow.StepFiles:
 		return w.files()
+	case flow.StepAccount:
+		return w.account()
 	case flow.StepOld:
 		return w.old()
 	case flow.StepInstall:

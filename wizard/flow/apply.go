@@ -61,8 +61,11 @@ func (f *Install) InstallDue(progress install.Progress) *Job[Installed] {
 	f.installing, f.installErr, f.result = true, nil, nil
 	f.done, f.progress = nil, 0
 	plan := f.plan
+	f.who.child = nil
+	f.who.relay.set(progress) // the account step's child's steps too
+	ctx := f.installContext()
 	return &Job[Installed]{Rev: f.planRev, run: func() Installed {
-		res, err := plan.Apply(progress)
+		res, err := plan.ApplyContext(ctx, progress)
 		return Installed{Result: res, Err: err}
 	}}
 }
@@ -71,6 +74,10 @@ func (f *Install) InstallDue(progress install.Progress) *Job[Installed] {
 // window calls it from the progress function it gave InstallDue, on its
 // UI thread.
 func (f *Install) Progressed(done, total int, s install.Step) bool {
+	if isChildStep(s) {
+		f.who.child = append(f.who.child, s)
+		return true
+	}
 	f.done = append(f.done, s)
 	if total > 0 {
 		f.progress = float64(done) / float64(total)
@@ -82,6 +89,7 @@ func (f *Install) Progressed(done, total int, s install.Step) bool {
 // while it runs (the step is busy), so no outcome is stale.
 func (f *Install) ApplyInstall(r Installed) bool {
 	f.installing = false
+	f.installEnded()
 	f.result, f.installErr = r.Result, r.Err
 	f.installed = r.Err == nil
 	if r.Result != nil {

@@ -3,6 +3,8 @@ package flow
 import (
 	"context"
 
+	"qscert/certs/accounts"
+	"qscert/certs/coded"
 	"qscert/certs/qrs"
 )
 
@@ -12,6 +14,12 @@ type Tested struct {
 	Rev       Rev
 	Diagnosis *qrs.Diagnosis
 	Err       error // the test could not run (no store, no client certificate in it)
+	// For is the account the test was made for (run as it, or checked
+	// for its access to the machine's key); Machine: it used
+	// LocalMachine\My. Findings are the key access check's.
+	For      *accounts.Account
+	Machine  bool
+	Findings []coded.Problem
 }
 
 // Testing: a connection test runs.
@@ -62,6 +70,9 @@ func (f *Install) ConnectionTest() *Job[Tested] {
 	opts := qrs.Options{Host: f.host, Port: f.port, Address: f.deps.QRSAddress, Timeout: f.deps.QRSTimeout, Now: f.deps.Now}
 	s, storeErr := f.deps.Store, f.deps.StoreErr
 	now := f.deps.Now()
+	if run := f.accountTest(rev, opts, s, now); run != nil && s != nil {
+		return &Job[Tested]{Rev: rev, run: run}
+	}
 	return &Job[Tested]{Rev: rev, run: func() Tested {
 		out := Tested{Rev: rev}
 		if s == nil {
@@ -87,6 +98,7 @@ func (f *Install) ApplyTest(t Tested) bool {
 		return false
 	}
 	f.diagnosis, f.testErr, f.tested = t.Diagnosis, t.Err, true
+	f.who.testedFor, f.who.testedMachine, f.who.testFindings = t.For, t.Machine, t.Findings
 	if t.Diagnosis != nil && t.Diagnosis.OK() {
 		f.savePref(prefHost, f.host) // the host that worked
 	}

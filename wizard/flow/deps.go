@@ -3,6 +3,7 @@ package flow
 import (
 	"time"
 
+	"qscert/certs/foraccount"
 	"qscert/certs/install"
 	"qscert/certs/machine"
 	"qscert/certs/qrs"
@@ -70,6 +71,11 @@ type Deps struct {
 	// Recreate is what flow B (recreate the central node's certificates)
 	// works with; nil offers it, and its checks say why it cannot run.
 	Recreate *RecreateDeps
+	// Accounts are this machine's accounts and services and how to act as
+	// one, for the account step's choices other than "me"; nil where there
+	// are none (AccountsErr says why).
+	Accounts    *foraccount.System
+	AccountsErr error
 	// Notices are sentences to show once the window is up: what was done
 	// with a change a killed qscert had left unfinished, say.
 	Notices []string

@@ -44,7 +44,7 @@ func TestADropAfterTheFilesStepIsIgnored(t *testing.T) {
 	c := newConsole(t)
 	dir := flowtest.WriteExport(t, flowtest.Host, flowtest.Machine, qlik.FormatWindows)
 	c.answerFiles(dir, flowtest.Password, flowtest.Host)
-	c.next()
+	c.goTo(flow.StepOld)
 	if c.f.DropFolder("/exports/y") || c.f.DropFiles([]string{"/a/client.pfx"}) {
 		t.Error("a drop on the old certificates step was taken")
 	}

@@ -72,7 +72,7 @@ func (f *Install) Value(id FieldID) string {
 	case FieldBackupRetype:
 		return f.backupRetype
 	}
-	return ""
+	return f.accountValue(id)
 }
 
 // Asks says whether a field is asked now: the retype of the backup
@@ -81,6 +81,9 @@ func (f *Install) Value(id FieldID) string {
 func (f *Install) Asks(id FieldID) bool {
 	if id == FieldBackupRetype {
 		return f.NeedsRetype()
+	}
+	if asks, known := f.accountAsks(id); known {
+		return asks
 	}
 	return true
 }
@@ -99,6 +102,9 @@ func (f *Install) FieldProblem(id FieldID, value string) (key string, params map
 			return "wizard.old.backup.retype.differs", nil
 		}
 		return "", nil
+	}
+	if key, params, known := f.accountProblem(id, value); known {
+		return key, params
 	}
 	return Problem(id, value)
 }
@@ -139,6 +145,8 @@ func (f *Install) Set(id FieldID, value string) {
 		f.choicesChanged()
 	case FieldBackupRetype:
 		f.backupRetype = value // the plan does not depend on it; the gate does
+	default:
+		f.setAccount(id, value)
 	}
 }
 
@@ -171,7 +179,7 @@ func (f *Install) Hint(id FieldID) (key string, params map[string]string) {
 		}
 		return "wizard.old.backup.password.hint", min
 	}
-	return "", nil
+	return f.accountHint(id)
 }
 
 // Problem says what is wrong with value as an answer to a field

@@ -106,7 +106,7 @@ func TestTheBackupPasswordMustBeLongEnoughAndKeepingBothRootsIsRefused(t *testin
 	s := flowtest.NewSite(t, qrstestOptions())
 	c := newConsole(t, func(d *flow.Deps) { d.Store = s.Store })
 	c.answerFiles(s.Dir, flowtest.Password, flowtest.Host)
-	c.next()
+	c.goTo(flow.StepOld)
 	c.f.Set(flow.FieldBackupPassword, "short")
 	c.f.RunDue(nil)
 	if c.f.CanNext() || c.f.PlanErr() == nil {

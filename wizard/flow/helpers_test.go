@@ -80,6 +80,9 @@ func (c *console) answerFiles(dir, password, host string) {
 func (c *console) walkToInstall(dir string) {
 	c.t.Helper()
 	c.answerFiles(dir, flowtest.Password, flowtest.Host)
+	c.next() // who uses the certificate: this user, the default
+	c.at(flow.StepAccount)
+	c.f.RunDue(nil)
 	c.next()
 	c.f.RunDue(nil)
 	c.next()

@@ -17,7 +17,7 @@ const (
 	StepWelcome StepID = "welcome" // this computer's names, the choice of flow, the language
 	StepGuide   StepID = "guide"   // the QMC export dialog as a checklist
 	StepFiles   StepID = "files"   // the export, its password, the server; checked live
-	StepOld     StepID = "old"     // what the stores hold that the install replaces; the backup
+	StepOld     StepID = "old"     // (after StepAccount, account.go) what the stores hold that the install replaces; the backup
 	StepInstall StepID = "install" // the plan applied, with progress and rollback
 	StepDone    StepID = "done"    // summary, connection test, support report
 )
@@ -65,6 +65,9 @@ type Install struct {
 	plan                          *install.Plan
 	planErr                       error
 
+	// Who uses the certificate (the account step).
+	who whoState
+
 	// The install.
 	installing bool
 	attempted  Rev // the planRev the last install was started for
@@ -97,8 +100,9 @@ func NewInstall(deps Deps) *Install {
 	}
 	f := &Install{deps: deps, keep: map[string]bool{}, exportRev: 1, planRev: 1, hostRev: 1, port: qrs.DefaultPort}
 	f.lookup = sync.OnceValue(deps.Machine)
-	f.Walk = Walk{steps: f.installSteps(), quit: deps.Quit}
+	f.Walk = Walk{steps: f.installSteps(), quit: f.quitting}
 	f.loadPrefs()
+	f.loadWho()
 	return f
 }
 
@@ -113,6 +117,9 @@ func (f *Install) installSteps() []step {
 		{Step: Step{ID: StepFiles, Name: "wizard.step.files", Title: "wizard.files.title", Intro: "wizard.files.intro",
 			NextLabel: "wizard.next", Fields: filesFields},
 			ready: f.exportReady, enter: f.enterFiles},
+		{Step: Step{ID: StepAccount, Name: "wizard.step.account", Title: "wizard.account.title", Intro: "wizard.account.intro",
+			NextLabel: "wizard.next", Fields: accountFields},
+			ready: f.accountReady},
 		{Step: Step{ID: StepOld, Name: "wizard.step.old", Title: "wizard.old.title", Intro: "wizard.old.intro",
 			NextLabel: "wizard.install", Fields: backupFields},
 			ready: f.planReady, enter: f.enterOld},

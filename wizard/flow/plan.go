@@ -28,8 +28,12 @@ func (f *Install) SetKeep(thumbprint string, keep bool) {
 }
 
 // Removing: the install will remove an old certificate, so it needs the
-// backup folder and password.
+// backup folder and password; so does an install for another account's
+// store, whose child's change is undone from a backup.
 func (f *Install) Removing() bool {
+	if f.forAnotherAccount() {
+		return true
+	}
 	for _, c := range f.found {
 		if c.Class == install.ClassReplaced && !f.keep[c.Thumbprint()] {
 			return true
@@ -92,12 +96,16 @@ func (f *Install) PlanDue() *Job[Planned] {
 		ClientScope: f.deps.ClientScope, BackupDir: f.backupDir, BackupPassword: f.backupPassword,
 		Keep: copyKeep(f.keep), Now: f.deps.Now(),
 	}
+	whoErr := f.whoOptions(&opts)
 	firstLook := f.found == nil
 	return &Job[Planned]{Rev: rev, run: func() Planned {
 		out := Planned{Rev: rev}
 		switch {
 		case s == nil:
 			out.Err = storeErr
+			return out
+		case whoErr != nil:
+			out.Err = whoErr
 			return out
 		case exp == nil:
 			// Only a flow driven past its files step without an export
@@ -106,6 +114,7 @@ func (f *Install) PlanDue() *Job[Planned] {
 		}
 		if firstLook {
 			out.Found, out.Err = install.Classify(exp, s)
+			out.Found = theirFound(out.Found, opts)
 		}
 		if out.Err == nil {
 			out.Plan, out.Err = install.PlanInstall(exp, s, opts)

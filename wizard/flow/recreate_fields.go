@@ -11,20 +11,20 @@ import (
 // (FieldBackupDir, FieldBackupPassword, FieldBackupRetype): the same
 // words, the same rules.
 const (
-	FieldAccountPassword FieldID = "accountPassword" // the Qlik service account's, when it is an ordinary user
-	FieldConfirmHost     FieldID = "confirmHost"     // the central node's name, typed to confirm the deletion
-	FieldExportMachines  FieldID = "exportMachines"  // the third-party machines to export for, comma-separated
-	FieldExportPassword  FieldID = "exportPassword"  // the new exports' password
-	FieldExportRetype    FieldID = "exportRetype"    // the same again
+	FieldServiceAccountPassword FieldID = "serviceAccountPassword" // the Qlik service account's, when it is an ordinary user
+	FieldConfirmHost            FieldID = "confirmHost"            // the central node's name, typed to confirm the deletion
+	FieldExportMachines         FieldID = "exportMachines"         // the third-party machines to export for, comma-separated
+	FieldExportPassword         FieldID = "exportPassword"         // the new exports' password
+	FieldExportRetype           FieldID = "exportRetype"           // the same again
 )
 
 var (
 	checkFields = []Field{
-		{ID: FieldAccountPassword, Label: "wizard.recreate.account.password", Secret: true},
+		{ID: FieldServiceAccountPassword, Label: "wizard.recreate.account.password", Secret: true},
 	}
 	stoppedFields = []Field{
 		{ID: FieldBackupPassword, Label: "wizard.old.backup.password", Secret: true, Validated: true},
-		{ID: FieldAccountPassword, Label: "wizard.recreate.account.password", Secret: true},
+		{ID: FieldServiceAccountPassword, Label: "wizard.recreate.account.password", Secret: true},
 	}
 	recreateBackupFields = []Field{
 		{ID: FieldBackupDir, Label: "wizard.old.backup.folder"},
@@ -44,7 +44,7 @@ var (
 // Value is what a field holds now.
 func (f *Recreate) Value(id FieldID) string {
 	switch id {
-	case FieldAccountPassword:
+	case FieldServiceAccountPassword:
 		return f.accountPassword
 	case FieldBackupDir:
 		return f.backupDir
@@ -69,7 +69,7 @@ func (f *Recreate) Value(id FieldID) string {
 // is how the plan reads the account's store).
 func (f *Recreate) Set(id FieldID, value string) {
 	switch id {
-	case FieldAccountPassword:
+	case FieldServiceAccountPassword:
 		if value != f.accountPassword {
 			f.accountPassword = value
 			f.planRev++
@@ -98,7 +98,7 @@ func (f *Recreate) Set(id FieldID, value string) {
 // procedure to export from.
 func (f *Recreate) Asks(id FieldID) bool {
 	switch id {
-	case FieldAccountPassword:
+	case FieldServiceAccountPassword:
 		if f.Walk.Step().ID == StepRecreateStopped {
 			return f.stopped != nil && f.stopped.Account.NeedsPassword()
 		}
@@ -113,7 +113,7 @@ func (f *Recreate) Asks(id FieldID) bool {
 func (f *Recreate) Hint(id FieldID) (string, map[string]string) {
 	min := map[string]string{"min": strconv.Itoa(install.MinBackupPassword)}
 	switch id {
-	case FieldAccountPassword:
+	case FieldServiceAccountPassword:
 		return "wizard.recreate.account.password.hint", nil
 	case FieldBackupDir:
 		return "wizard.old.backup.folder.hint", nil
@@ -195,7 +195,7 @@ func (f *Recreate) stoppedReady() bool {
 	if !install.BackupPasswordOK(f.backupPassword) {
 		return false
 	}
-	return !f.Asks(FieldAccountPassword) || f.accountPassword != ""
+	return !f.Asks(FieldServiceAccountPassword) || f.accountPassword != ""
 }
 
 // confirmReady: the host name typed is the node's.

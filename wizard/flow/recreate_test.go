@@ -125,7 +125,7 @@ func TestFlowBGatesTheBackupAndTheHostName(t *testing.T) {
 	if len(p.Deletions()) != 3 || len(p.ToStop()) != 6 || !p.Exported.Exists {
 		t.Fatalf("the plan deletes %d certificates, stops %v, exported %v", len(p.Deletions()), p.ToStop(), p.Exported.Exists)
 	}
-	if w.f.Asks(flow.FieldAccountPassword) {
+	if w.f.Asks(flow.FieldServiceAccountPassword) {
 		t.Error("the password of a managed service account is asked")
 	}
 	w.next()

@@ -33,7 +33,7 @@ func TestThePasswordsNeverReachPreferencesNorTheReport(t *testing.T) {
 	})
 	c.f.SetLang("fr")
 	c.answerFiles(s.Dir, flowtest.Password, flowtest.Host)
-	c.next()
+	c.goTo(flow.StepOld)
 	c.f.Set(flow.FieldBackupPassword, backupPassword)
 	c.f.RunDue(nil)
 	// A new backup password is typed twice before the install.
@@ -149,10 +149,10 @@ func TestFlowBPasswordsReachNeitherPreferencesNorTheLog(t *testing.T) {
 	w := newRecreateWalk(t, node)
 	w.next()
 	w.due()
-	if !w.f.Asks(flow.FieldAccountPassword) || w.f.CanNext() || coded.CodeOf(w.f.Blocking()) != central.CodeAccountPassword {
+	if !w.f.Asks(flow.FieldServiceAccountPassword) || w.f.CanNext() || coded.CodeOf(w.f.Blocking()) != central.CodeAccountPassword {
 		t.Fatalf("an ordinary account's password is not asked: blocking %v", w.f.Blocking())
 	}
-	w.f.Set(flow.FieldAccountPassword, accountPassword)
+	w.f.Set(flow.FieldServiceAccountPassword, accountPassword)
 	if !w.f.Planning() {
 		t.Fatal("the account's password does not make the plan again")
 	}
@@ -207,5 +207,50 @@ func TestFlowBPasswordsReachNeitherPreferencesNorTheLog(t *testing.T) {
 				t.Errorf("a password is written: %.200s", text)
 			}
 		}
+	}
+}
+
+// The account's password, typed on the account step, reaches neither the
+// preferences nor the report, nor a child's command line; the choice is
+// remembered without it, and it is cleared when the flow ends.
+func TestTheAccountPasswordNeverReachesPreferencesNorTheReport(t *testing.T) {
+	var given []flow.ReportInput
+	c, acc, _ := accountConsole(t, func(d *flow.Deps) {
+		d.SaveReport = func(_ string, in flow.ReportInput) error { given = append(given, in); return nil }
+	})
+	c.f.SetWho(flow.WhoAccount)
+	c.f.Set(flow.FieldAccountName, "svc_qlik@corp.example")
+	c.f.RunDue(nil)
+	c.f.Set(flow.FieldAccountPassword, flowtest.ServicePassword)
+	c.next()
+	c.f.RunDue(nil)
+	c.next()
+	c.f.RunDue(nil)
+	c.next()
+	c.f.RunDue(nil)
+	c.f.ApplySaved(c.f.SaveReport(t.TempDir() + "/r.zip").Run())
+	if !c.f.Installed() || len(given) != 1 || c.f.Diagnosis() == nil || !c.f.Diagnosis().OK() {
+		t.Fatalf("the walk did not get to the report: %v %v", c.f.InstallErr(), c.f.TestErr())
+	}
+	for _, kv := range c.prefs.Log {
+		if strings.Contains(kv, flowtest.ServicePassword) {
+			t.Errorf("preference %q holds the account's password", kv)
+		}
+	}
+	if c.prefs.Values["accountChoice"] != "account" || c.prefs.Values["accountName"] != "svc_qlik@corp.example" {
+		t.Errorf("the choice is not remembered: %v", c.prefs.Values)
+	}
+	doc, _ := json.Marshal(given[0])
+	if text := fmt.Sprintf("%+v %s", given[0], doc); strings.Contains(text, flowtest.ServicePassword) {
+		t.Errorf("the report's input holds the account's password")
+	}
+	for _, r := range acc.Runs() {
+		if strings.Contains(strings.Join(r.Argv, "\x00"), flowtest.ServicePassword) {
+			t.Errorf("a child's command line holds the password: %q", r.Argv)
+		}
+	}
+	c.f.Next() // Finish
+	if c.quits != 1 || c.f.Value(flow.FieldAccountPassword) != "" {
+		t.Errorf("after Finish: %d quits, password kept %v", c.quits, c.f.Value(flow.FieldAccountPassword) != "")
 	}
 }

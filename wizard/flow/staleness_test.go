@@ -50,7 +50,7 @@ func TestALatePlanIsDropped(t *testing.T) {
 	s := flowtest.NewSite(t, qrstest.Options{})
 	c := newConsole(t, func(d *flow.Deps) { d.Store = s.Store })
 	c.answerFiles(s.Dir, flowtest.Password, flowtest.Host)
-	c.next()
+	c.goTo(flow.StepOld)
 	late := c.f.PlanDue()
 	if late == nil || c.f.PlanDue() != nil {
 		t.Fatal("a plan is not due once, and once only, for one revision of the choices")

@@ -14,7 +14,7 @@ func TestTheInstallFlowsStepsInOrder(t *testing.T) {
 	for _, s := range c.f.Steps() {
 		ids = append(ids, s.ID)
 	}
-	want := []flow.StepID{flow.StepWelcome, flow.StepGuide, flow.StepFiles, flow.StepOld, flow.StepInstall, flow.StepDone}
+	want := []flow.StepID{flow.StepWelcome, flow.StepGuide, flow.StepFiles, flow.StepAccount, flow.StepOld, flow.StepInstall, flow.StepDone}
 	if !slices.Equal(ids, want) {
 		t.Fatalf("steps %v, want %v", ids, want)
 	}
@@ -61,12 +61,16 @@ func TestTheQuestionsOfEachStepInOrder(t *testing.T) {
 	if got := asked[flow.StepFiles]; !slices.Equal(got, []flow.FieldID{flow.FieldFolder, flow.FieldPassword, flow.FieldHost}) {
 		t.Errorf("files asks %v", got)
 	}
+	if got := asked[flow.StepAccount]; !slices.Equal(got, []flow.FieldID{flow.FieldAccountName, flow.FieldAccountPassword, flow.FieldGrantAccount}) {
+		t.Errorf("account asks %v", got)
+	}
 	if got := asked[flow.StepOld]; !slices.Equal(got, []flow.FieldID{flow.FieldBackupDir, flow.FieldBackupPassword, flow.FieldBackupRetype}) {
 		t.Errorf("old asks %v", got)
 	}
 	for _, s := range c.f.Steps() {
 		for _, field := range s.Fields {
-			secret := field.ID == flow.FieldPassword || field.ID == flow.FieldBackupPassword || field.ID == flow.FieldBackupRetype
+			secret := field.ID == flow.FieldPassword || field.ID == flow.FieldBackupPassword || field.ID == flow.FieldBackupRetype ||
+				field.ID == flow.FieldAccountPassword
 			if field.Secret != secret {
 				t.Errorf("field %s: secret %v", field.ID, field.Secret)
 			}

@@ -36,6 +36,13 @@ func TestAConsoleWalksFromWelcomeToASuccessfulConnectionTest(t *testing.T) {
 	}
 	c.next()
 
+	// Who uses the certificate: this user, unless chosen otherwise.
+	c.at(flow.StepAccount)
+	if c.f.Who() != flow.WhoMe || !c.f.CanNext() || c.f.Offers(flow.WhoService) {
+		t.Fatalf("the account step: %s, Next %v", c.f.Who(), c.f.CanNext())
+	}
+	c.next()
+
 	// Old certificates: the site's older root and client are replaced, the
 	// backup goes under the proposed folder with the export's password.
 	c.at(flow.StepOld)
@@ -124,7 +131,7 @@ func TestAnInstallThatFailsMidwayIsRolledBackAndCanBeTriedAgain(t *testing.T) {
 	faulty := &storetest.Faulty{Store: s.Store, FailAt: 3} // after the first adds
 	c := newConsole(t, func(d *flow.Deps) { d.Store = faulty })
 	c.answerFiles(s.Dir, flowtest.Password, flowtest.Host)
-	c.next()
+	c.goTo(flow.StepOld)
 	c.f.RunDue(nil)
 	c.next()
 
@@ -178,7 +185,7 @@ func TestWithoutAStoreThePlanAndTheTestSayWhy(t *testing.T) {
 	dir := flowtest.WriteExport(t, flowtest.Host, flowtest.Machine, qlik.FormatWindows)
 	c := newConsole(t, func(d *flow.Deps) { d.Store = nil; d.StoreErr = noStore })
 	c.answerFiles(dir, flowtest.Password, flowtest.Host)
-	c.next()
+	c.goTo(flow.StepOld)
 	c.f.RunDue(nil)
 	if c.f.PlanErr() != noStore || c.f.CanNext() {
 		t.Errorf("plan error %v, Next %v", c.f.PlanErr(), c.f.CanNext())

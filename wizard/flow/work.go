@@ -10,6 +10,8 @@ import "qscert/certs/install"
 // called after each install step. It reports whether anything ran.
 func (f *Install) RunDue(progress install.Progress) bool {
 	switch f.Step().ID {
+	case StepAccount:
+		return f.runAccountDue()
 	case StepFiles:
 		if j := f.CheckDue(); j != nil {
 			return f.ApplyCheck(j.Run())
