@@ -7,6 +7,8 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -38,7 +40,14 @@ func takeScreenshots(a fyne.App, w fyne.Window, wiz *wizard.Wizard, again func()
 	time.Sleep(2 * settle) // the window's first frames
 	n := 0
 	shot := func(name string) {
-		n++
+		// n is the number of the last page shot: a page's extra pictures
+		// (4-account-machine) share its number, so the next tour goes on
+		// from the page after it, not after the pictures.
+		if page, _, ok := strings.Cut(name, "-"); ok {
+			if k, err := strconv.Atoi(page); err == nil && k > n {
+				n = k
+			}
+		}
 		time.Sleep(settle)
 		base := filepath.Join(dir, wiz.Lang()+"-"+name)
 		var err error

@@ -59,7 +59,7 @@ func TestTheHappyPathFromWelcomeToASuccessfulConnectionTest(t *testing.T) {
 	if h.old().backupPass.Text != testPassword {
 		t.Error("the backup password does not default to the export's")
 	}
-	h.requireSays(en.T("wizard.old.status.plan", map[string]string{"add": "3", "remove": "2"}))
+	h.requireSays("The install will add 3 certificates and remove 2 old ones, after a backup.")
 	if h.wiz.frame.next.Text != en.T("wizard.install") {
 		t.Errorf("Next reads %q on the old certificates page", h.wiz.frame.next.Text)
 	}

@@ -1,8 +1,6 @@
 package wizard
 
 import (
-	"strconv"
-
 	"qscert/certs/install"
 	"qscert/wizard/flow"
 
@@ -206,10 +204,7 @@ func (p *oldPage) show() {
 	case plan.Empty():
 		p.setStatus(theme.NewSuccessThemedResource(theme.ConfirmIcon()), w.t("wizard.old.status.nothing"))
 	default:
-		p.setStatus(theme.InfoIcon(), w.t("wizard.old.status.plan", map[string]string{
-			"add":    strconv.Itoa(plan.Count(install.StepAdd)),
-			"remove": strconv.Itoa(plan.Count(install.StepRemove)),
-		}))
+		p.setStatus(theme.InfoIcon(), flow.PlanSummary(w.tr, plan))
 	}
 	if plan != nil {
 		for _, r := range w.accountPlanRows(plan) { // the grant, the account step

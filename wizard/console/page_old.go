@@ -2,6 +2,7 @@ package console
 
 import (
 	"qscert/certs/install"
+	"qscert/wizard/flow"
 )
 
 // old shows what the stores hold that this install replaces, asks which to
@@ -132,9 +133,7 @@ func (w *wizard) showPlan() {
 	case plan.Empty():
 		w.out.marked(markOK, w.t("wizard.old.status.nothing"))
 	default:
-		w.out.marked(markNote, w.t("wizard.old.status.plan", map[string]string{
-			"add": itoa(plan.Count(install.StepAdd)), "remove": itoa(plan.Count(install.StepRemove)),
-		}))
+		w.out.marked(markNote, flow.PlanSummary(w.tr, plan))
 	}
 	if plan != nil {
 		w.accountPlan(plan)

@@ -42,7 +42,7 @@ var words = map[string]map[string]string{
 		"wrong":   "Le mot de passe n'ouvre pas client.pfx, server.pfx",
 		"account": "Qui utilise ce certificat ?",
 		"which":   "Quels anciens certificats l'installation doit-elle remplacer ?",
-		"plan":    "L'installation ajoutera 3 certificats et supprimera 2 anciens",
+		"plan":    "L'installation va ajouter 3 certificats et supprimer 2 anciens",
 		"done":    "Les certificats sont installés.",
 		"works":   "La connexion à qlik.corp.example fonctionne",
 		"next":    "Et ensuite ?",
