@@ -78,7 +78,9 @@ type demoStore struct {
 	readers map[string]bool // "thumbprint sid"
 }
 
-func newDemoStore(f *store.Folder) *demoStore { return &demoStore{Folder: f, readers: map[string]bool{}} }
+func newDemoStore(f *store.Folder) *demoStore {
+	return &demoStore{Folder: f, readers: map[string]bool{}}
+}
 
 // GrantKeyRead implements store.KeyAccessGranter.
 func (d *demoStore) GrantKeyRead(_ store.Location, tp, sid string) (func() error, error) {

@@ -28,7 +28,12 @@ step() { printf '\n==> [%dm%02ds] %s\n' $(((SECONDS - started) / 60)) $(((SECOND
 step "go mod download"
 go mod download
 
-step "go vet (linux)"
+step "gofmt and go vet (linux)"
+unformatted=$(gofmt -l .)
+if [ -n "$unformatted" ]; then
+	echo "not gofmt-formatted: $unformatted" >&2
+	exit 1
+fi
 go vet ./...
 step "go vet (windows, no cgo)"
 GOOS=windows CGO_ENABLED=0 go vet ./...
