@@ -119,7 +119,7 @@ func parseLeadingFlags(args []string) (leadingFlags, []string, error) {
 			l.json = !hasValue || value == "true" || value == "1"
 		case "demo":
 			l.demo = true
-		case "folder", "host", "simulate":
+		case "folder", "host", "flow", "simulate":
 			// The window's start values, as its elevated copy receives
 			// them (app/elevation.Carry); parseGUIOptions reads them.
 			if !hasValue {
@@ -137,7 +137,7 @@ func parseLeadingFlags(args []string) (leadingFlags, []string, error) {
 			l.version = true
 		default:
 			params := []string{"command", "", "flag", "--" + name}
-			if s := closest(name, []string{"lang", "json", "demo", "console", "accessible", "help", "version", "folder", "host", "simulate"}); s != "" {
+			if s := closest(name, []string{"lang", "json", "demo", "console", "accessible", "help", "version", "folder", "host", "flow", "simulate"}); s != "" {
 				params = append(params, "suggestion", "--"+s)
 			}
 			return l, nil, coded.New(CodeUnknownFlag, nil, params...)

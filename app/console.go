@@ -15,7 +15,7 @@ import (
 func runConsole(env *Env, args []string) int {
 	opts, err := parseGUIOptions(args)
 	if err != nil {
-		return fail(env, i18n.New(""), err, ExitUsage)
+		return fail(env, i18n.New(opts.lang), err, ExitUsage)
 	}
 	return inConsole(env, args, true, func() int { return consoleWizard(env, opts) })
 }
@@ -27,7 +27,7 @@ func runConsole(env *Env, args []string) int {
 func consoleAfterProbe(env *Env, args []string, why glprobe.Decision) int {
 	opts, err := parseGUIOptions(args)
 	if err != nil {
-		return fail(env, i18n.New(""), err, ExitUsage)
+		return fail(env, i18n.New(opts.lang), err, ExitUsage)
 	}
 	if why.Told != "terminal" && why.Explanation != "" {
 		fmt.Fprintf(env.Stderr, "%s\n\n", why.Explanation)

@@ -34,3 +34,28 @@ func TestTheConsoleWizardOnRequest(t *testing.T) {
 		}
 	}
 }
+
+// --flow opens the wizard on a flow, as "Restart as administrator" starts
+// its elevated copy: the console wizard opened on recreate starts at flow
+// B's checks, not at the choice of flow. A flow that does not exist is a
+// usage error that names the three.
+func TestTheWizardOpensOnTheFlowGiven(t *testing.T) {
+	env, out, errOut := testEnv("", nil)
+	env.OpenStore = tempFolderStore(t)
+	if code := Run(env, []string{"--console", "--flow", "recreate", "--lang", "en"}); code != ExitUsage {
+		t.Fatalf("exit %d; stderr %q", code, errOut)
+	}
+	if !strings.Contains(out.String(), "Is this the central node?") {
+		t.Fatalf("the console did not open on the recreate checks: %q; stderr %q", out, errOut)
+	}
+
+	for lang, want := range map[string]string{"en": "give install, restore or recreate", "fr": "indiquez install, restore ou recreate"} {
+		env, out, errOut := testEnv("", nil)
+		if code := Run(env, []string{"--flow", "resotre", "--lang", lang}); code != ExitUsage {
+			t.Errorf("%s: exit %d", lang, code)
+		}
+		if !strings.Contains(errOut.String(), want) || !strings.Contains(errOut.String(), "--flow") || out.Len() != 0 {
+			t.Errorf("%s: stderr %q, stdout %q", lang, errOut, out)
+		}
+	}
+}

@@ -16,13 +16,14 @@ import (
 	"qscert/assets"
 	"qscert/assets/i18n"
 	"qscert/wizard"
+	"qscert/wizard/flow"
 )
 
 // runGUI opens the wizard window and returns when it is closed.
 func runGUI(env *Env, args []string) int {
 	opts, err := parseGUIOptions(args)
 	if err != nil {
-		return fail(env, i18n.New(""), err, ExitUsage)
+		return fail(env, i18n.New(opts.lang), err, ExitUsage)
 	}
 	// Before Fyne: without an OpenGL 2.1 context its driver ends or hangs
 	// the process.
@@ -64,8 +65,9 @@ func runGUI(env *Env, args []string) int {
 
 	w := a.NewWindow(i18n.New(opts.lang).T("wizard.title"))
 	if runtime.GOOS == "windows" && !opts.demo {
-		deps.RestartElevated = func(folder, host, lang string) error {
-			return elevation.Relaunch(nativeHandle(w), elevation.Carry{Folder: folder, Host: host, Lang: lang}.Args())
+		deps.RestartElevated = func(r flow.Restart) error {
+			carry := elevation.Carry{Flow: r.Flow, Folder: r.Folder, Host: r.Host, Lang: r.Lang}
+			return elevation.Relaunch(nativeHandle(w), carry.Args())
 		}
 	}
 	wiz := wizard.New(w, deps)

@@ -2,9 +2,11 @@ package app
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"qscert/certs/coded"
+	"qscert/wizard/flow"
 )
 
 // guiOptions are the flags the wizard takes, window or console:
@@ -16,6 +18,9 @@ type guiOptions struct {
 	lang   string
 	folder string
 	host   string
+	// flow is the flow the wizard opens on (flow.Flows; "" for the
+	// install), as "Restart as administrator" carries it.
+	flow string
 	// console opens the console wizard rather than the window.
 	console bool
 	// accessible asks the console wizard for plain line prompts (screen
@@ -29,7 +34,7 @@ type guiOptions struct {
 // isGUIFlag reports whether args start the window rather than a command.
 func isGUIFlag(arg string) bool {
 	name := strings.TrimLeft(strings.SplitN(arg, "=", 2)[0], "-")
-	return strings.HasPrefix(arg, "-") && (name == "demo" || name == "lang" || name == "console" || name == "accessible" || name == "folder" || name == "host" || name == "simulate")
+	return strings.HasPrefix(arg, "-") && (name == "demo" || name == "lang" || name == "console" || name == "accessible" || name == "folder" || name == "host" || name == "flow" || name == "simulate")
 }
 
 func parseGUIOptions(args []string) (guiOptions, error) {
@@ -42,14 +47,18 @@ func parseGUIOptions(args []string) (guiOptions, error) {
 	c.set.BoolVar(&o.console, "console", false, "flag.console")
 	c.set.BoolVar(&o.accessible, "accessible", false, "flag.accessible")
 	c.set.StringVar(&o.simulate, "simulate", "", "flag.simulate.window")
+	c.set.StringVar(&o.flow, "flow", "", "flag.flow")
 	rest, err := c.parse(args)
+	o.lang = c.lang // the language of an error too, when --lang came before it
 	if err != nil {
 		return o, err
+	}
+	if o.flow != "" && !slices.Contains(flow.Flows, o.flow) {
+		return o, coded.New(CodeBadFlagValue, nil, "command", "qscert", "flag", "--flow", "value", o.flow, "reason", "flow")
 	}
 	if len(rest) > 0 {
 		return o, coded.New(CodeBadUsage, nil, "command", "qscert", "detail", strings.Join(rest, " "))
 	}
-	o.lang = c.lang
 	o.console = o.console || o.accessible
 	return o, nil
 }

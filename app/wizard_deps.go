@@ -30,6 +30,7 @@ func wizardDeps(env *Env, opts guiOptions) (deps flow.Deps, release func(), err 
 		Version:     Version,
 		Folder:      opts.folder,
 		Host:        opts.host,
+		StartFlow:   opts.flow,
 		Elevated:    elevation.IsElevated(),
 	}
 	demo := opts.demo

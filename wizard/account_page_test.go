@@ -134,7 +134,7 @@ func TestTheOtherChoicesOfferTheRestartAsAdministrator(t *testing.T) {
 	restarted := 0
 	h, _ := accountHarness(t, func(d *flow.Deps) {
 		d.Elevated = false
-		d.RestartElevated = func(folder, host, lang string) error { restarted++; return nil }
+		d.RestartElevated = func(flow.Restart) error { restarted++; return nil }
 	})
 	p := h.account()
 	h.do(func() { p.choice.SetSelected(en.T("wizard.account.machine")) })

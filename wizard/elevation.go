@@ -40,11 +40,17 @@ func (w *Wizard) elevateButton() fyne.CanvasObject {
 	return container.NewVBox(container.NewHBox(b), hint)
 }
 
-// restartElevated starts the program again as administrator with the
-// folder, host and language typed so far, never a password, and quits; on
-// a refusal (the user said No to the prompt) it says so and stays.
+// restartElevated starts the program again as administrator in the flow
+// chosen, with the folder, host and language typed so far, never a
+// password, and quits; on a refusal (the user said No to the prompt) it
+// says so and stays.
 func (w *Wizard) restartElevated() {
-	err := w.deps.RestartElevated(w.flow.Value(flow.FieldFolder), w.flow.Value(flow.FieldHost), w.Lang())
+	err := w.deps.RestartElevated(flow.Restart{
+		Flow:   w.flowName(),
+		Folder: w.flow.Value(flow.FieldFolder),
+		Host:   w.flow.Value(flow.FieldHost),
+		Lang:   w.Lang(),
+	})
 	if err != nil {
 		w.showError(err)
 		return

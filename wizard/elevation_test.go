@@ -40,12 +40,11 @@ func buttonLabeled(o fyne.CanvasObject, label string) *button {
 // elevated, "Restart as administrator" restarts it with the folder, host
 // and language typed so far, never a password, and quits.
 func TestTheWelcomePageOffersToRestartAsAdministrator(t *testing.T) {
-	type restart struct{ folder, host, lang string }
-	var asked []restart
+	var asked []flow.Restart
 	h := newHarness(t, func(d *flow.Deps) {
 		d.Folder, d.Host = `C:\Exports\rep01`, "qlik.corp.example"
-		d.RestartElevated = func(folder, host, lang string) error {
-			asked = append(asked, restart{folder, host, lang})
+		d.RestartElevated = func(r flow.Restart) error {
+			asked = append(asked, r)
 			return nil
 		}
 	})
@@ -55,15 +54,56 @@ func TestTheWelcomePageOffersToRestartAsAdministrator(t *testing.T) {
 		t.Fatal("no Restart as administrator button")
 	}
 	h.do(func() { test.Tap(b) })
-	if len(asked) != 1 || asked[0] != (restart{`C:\Exports\rep01`, "qlik.corp.example", "en"}) || h.quits != 1 {
-		t.Fatalf("restart asked %v, quits %d", asked, h.quits)
+	want := flow.Restart{Flow: flow.FlowInstall, Folder: `C:\Exports\rep01`, Host: "qlik.corp.example", Lang: "en"}
+	if len(asked) != 1 || asked[0] != want || h.quits != 1 {
+		t.Fatalf("restart asked %+v, quits %d", asked, h.quits)
+	}
+}
+
+// Recreate chosen on the welcome page, "Restart as administrator" asks
+// for the recreate flow, and a wizard started on it (--flow recreate, as
+// the elevated copy is) opens with Recreate chosen: the administrator does
+// not have to find the choice again after the UAC prompt.
+func TestRestartingAsAdministratorKeepsTheRecreateFlow(t *testing.T) {
+	var asked []flow.Restart
+	h := newHarness(t, func(d *flow.Deps) {
+		d.RestartElevated = func(r flow.Restart) error {
+			asked = append(asked, r)
+			return nil
+		}
+	})
+	h.do(func() { h.wiz.useRecreate() })
+	b := buttonLabeled(h.wiz.root, en.T("wizard.elevate"))
+	if b == nil {
+		t.Fatal("no Restart as administrator button under Recreate")
+	}
+	h.do(func() { test.Tap(b) })
+	if len(asked) != 1 || asked[0].Flow != flow.FlowRecreate || asked[0].Lang != "en" {
+		t.Fatalf("restart asked %+v", asked)
+	}
+
+	elevated := newHarness(t, func(d *flow.Deps) {
+		d.StartFlow = asked[0].Flow
+		d.Elevated = true
+	})
+	if !elevated.wiz.recreating() || elevated.wiz.flowName() != flow.FlowRecreate {
+		t.Fatalf("a wizard started on %q walks %q", asked[0].Flow, elevated.wiz.flowName())
+	}
+	elevated.requireSays(en.T("wizard.welcome.elevated"))
+}
+
+// A wizard started on the restore flow (--flow restore) opens on it.
+func TestTheWizardOpensOnTheRestoreFlowItIsStartedOn(t *testing.T) {
+	h := newHarness(t, func(d *flow.Deps) { d.StartFlow = flow.FlowRestore })
+	if !h.wiz.restoring() {
+		t.Fatalf("walks %q", h.wiz.flowName())
 	}
 }
 
 // A refused prompt is said, and the wizard stays.
 func TestARefusedElevationIsSaid(t *testing.T) {
 	h := newHarness(t, func(d *flow.Deps) {
-		d.RestartElevated = func(string, string, string) error { return coded.New(elevation.CodeDeclined, errors.New("cancelled")) }
+		d.RestartElevated = func(flow.Restart) error { return coded.New(elevation.CodeDeclined, errors.New("cancelled")) }
 	})
 	h.do(func() { test.Tap(buttonLabeled(h.wiz.root, en.T("wizard.elevate"))) })
 	if h.quits != 0 {
@@ -79,7 +119,7 @@ func TestARefusedElevationIsSaid(t *testing.T) {
 func TestElevatedOrNotWindowsNoRestartButton(t *testing.T) {
 	h := newHarness(t, func(d *flow.Deps) {
 		d.Elevated = true
-		d.RestartElevated = func(string, string, string) error { return nil }
+		d.RestartElevated = func(flow.Restart) error { return nil }
 	})
 	h.requireSays(en.T("wizard.welcome.elevated"))
 	if buttonLabeled(h.wiz.root, en.T("wizard.elevate")) != nil {

@@ -336,7 +336,7 @@ func TestFlowBOffersToRestartAsAdministrator(t *testing.T) {
 	})
 	restarted := 0
 	h := recreateHarness(t, node, func(d *flow.Deps) {
-		d.RestartElevated = func(string, string, string) error { restarted++; return nil }
+		d.RestartElevated = func(flow.Restart) error { restarted++; return nil }
 	})
 	h.next()
 	h.requireSays(en.T("wizard.recreate.check.refused"))

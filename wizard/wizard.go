@@ -86,6 +86,7 @@ func newWizard(win fyne.Window, deps flow.Deps, onUI func(func())) *Wizard {
 	w.walk = w.flow
 	w.steps = installSteps(w.flow.Steps())
 	w.build()
+	w.openOn(deps.StartFlow)
 	w.showNotices()
 	w.offerUnfinished()
 	start(w, w.flow.LookUpMachine(), w.flow.ApplyMachine)
@@ -208,6 +209,28 @@ func (w *Wizard) useRestore(on bool) {
 		w.steps = installSteps(w.flow.Steps())
 	}
 	w.build()
+}
+
+// openOn switches to the flow the program was started on (--flow, as an
+// elevated copy is): "" and FlowInstall leave the install flow.
+func (w *Wizard) openOn(name string) {
+	switch name {
+	case flow.FlowRestore:
+		w.useRestore(true)
+	case flow.FlowRecreate:
+		w.useRecreate()
+	}
+}
+
+// flowName is the flow walked, as --flow names it.
+func (w *Wizard) flowName() string {
+	switch {
+	case w.restoring():
+		return flow.FlowRestore
+	case w.recreating():
+		return flow.FlowRecreate
+	}
+	return flow.FlowInstall
 }
 
 // restoring: the restore flow is the one walked.

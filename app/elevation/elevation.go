@@ -48,17 +48,21 @@ var (
 // field on purpose: the user types the password again in the elevated
 // window.
 type Carry struct {
+	Flow   string // the wizard's flow: "restore" or "recreate"; "" or "install" for the install
 	Folder string // the export folder chosen so far
 	Host   string // the Qlik Sense server's host name typed so far
 	Lang   string // the language chosen on the welcome page
 }
 
 // Args returns the command-line arguments that give the elevated copy the
-// same folder, host and language: --folder F --host H --lang L, each only
-// when set. The folder is made absolute, because an elevated process does
+// same flow, folder, host and language: --flow W --folder F --host H
+// --lang L, each only when set (the install, the default flow, unsaid). The folder is made absolute, because an elevated process does
 // not start in the folder of the one that asked for it.
 func (c Carry) Args() []string {
 	var args []string
+	if c.Flow != "" && c.Flow != "install" {
+		args = append(args, "--flow", c.Flow)
+	}
 	if c.Folder != "" {
 		folder := c.Folder
 		if abs, err := filepath.Abs(folder); err == nil {

@@ -28,6 +28,13 @@ func TestCarryArgsGiveFolderHostAndLanguage(t *testing.T) {
 	if got := (elevation.Carry{}).Args(); len(got) != 0 {
 		t.Errorf("nothing typed: Args() = %q, want none", got)
 	}
+	// The flow walked comes first; the install, the default, goes unsaid.
+	if got := (elevation.Carry{Flow: "recreate", Lang: "en"}).Args(); !reflect.DeepEqual(got, []string{"--flow", "recreate", "--lang", "en"}) {
+		t.Errorf("recreate: Args() = %q", got)
+	}
+	if got := (elevation.Carry{Flow: "install"}).Args(); len(got) != 0 {
+		t.Errorf("install: Args() = %q, want none", got)
+	}
 }
 
 func TestRelaunchRefusesPasswordArguments(t *testing.T) {

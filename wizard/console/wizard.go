@@ -83,6 +83,12 @@ func Run(deps flow.Deps, t Terminal) (End, error) {
 	}
 	w.out.para(w.t("wizard.welcome.machine.looking"))
 	w.f.ApplyMachine(w.f.LookUpMachine().Run())
+	// --flow recreate opens on flow B's checks; Back leads to the welcome.
+	// (The console has no restore flow: `qscert restore` is its twin.)
+	if w.rec == nil && deps.StartFlow == flow.FlowRecreate {
+		w.startRecreate("")
+		w.rec.r.Next()
+	}
 	for !w.quit {
 		err := w.page()
 		if errors.Is(err, errAborted) {

@@ -304,7 +304,7 @@ func (f *Install) RestartElevated() error {
 	if f.deps.RestartElevated == nil {
 		return nil
 	}
-	if err := f.deps.RestartElevated(f.folder, f.host, f.lang); err != nil {
+	if err := f.deps.RestartElevated(Restart{Flow: FlowInstall, Folder: f.folder, Host: f.host, Lang: f.lang}); err != nil {
 		return err
 	}
 	f.Quit()

@@ -64,10 +64,14 @@ type Deps struct {
 	// Elevated says the program runs with administrator rights, which
 	// the machine's stores need (LocalMachine\Root, LocalMachine\My).
 	Elevated bool
+	// StartFlow is the flow the wizard opens on: "" or FlowInstall,
+	// FlowRestore, FlowRecreate (the window's --flow, which an elevated
+	// copy is started with).
+	StartFlow string
 	// RestartElevated starts the program again as administrator (the UAC
-	// prompt) with the folder, host and language typed so far, never a
-	// password, and quits; nil where there is no such thing.
-	RestartElevated func(folder, host, lang string) error
+	// prompt) where the user was, never with a password; the caller quits.
+	// nil where there is no such thing.
+	RestartElevated func(Restart) error
 	// Recreate is what flow B (recreate the central node's certificates)
 	// works with; nil offers it, and its checks say why it cannot run.
 	Recreate *RecreateDeps
@@ -117,4 +121,23 @@ type ReportInput struct {
 	Result    *install.Result
 	// Demo: the report is of demo mode.
 	Demo bool
+}
+
+// The flows a wizard can open on (Deps.StartFlow, the window's --flow).
+const (
+	FlowInstall  = "install"
+	FlowRestore  = "restore"
+	FlowRecreate = "recreate"
+)
+
+// Flows are the values --flow takes.
+var Flows = []string{FlowInstall, FlowRestore, FlowRecreate}
+
+// Restart is what an elevated copy of the program is started with: the
+// flow, folder, host and language the user had, and no password field on
+// purpose (the user types it again in the elevated window).
+type Restart struct {
+	Flow         string // one of Flows
+	Folder, Host string
+	Lang         string
 }
