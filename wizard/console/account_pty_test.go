@@ -3,7 +3,9 @@
 package console
 
 import (
+	"os"
 	"strings"
+	"syscall"
 	"testing"
 
 	"qscert/certs/qlik"
@@ -108,5 +110,52 @@ func TestInstallForAnotherAccountInATerminal(t *testing.T) {
 				t.Error("the terminal showed the account's password")
 			}
 		})
+	}
+}
+
+// Ctrl+C while the part run as another account waits (a logon, a
+// scheduled task) stops it, as the window's Stop does: the console says
+// so, the install rolls back, the wizard stays open and the store holds
+// what it held before.
+func TestCtrlCStopsThePartRunAsAnotherAccount(t *testing.T) {
+	w := words["en"]
+	st := newSite(t, qrstest.Options{})
+	deps, acc := accountDeps(t, st, "en")
+	before, err := acc.Machine.List(store.LocalMachineRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startSession(t, deps, Lines)
+	s.choose(1)
+	s.choose(1)
+	s.answer(fileLabels["en"], st.Dir, flowtest.Password, flowtest.Host)
+	s.waitFor(w["ready"])
+	s.choose(1)
+	s.waitFor(w["account"])
+	s.choose(3) // another account
+	s.answer([]string{"Account"}, "NetworkService")
+	s.waitFor(`NT AUTHORITY\NETWORK SERVICE: the NetworkService account, SID S-1-5-20`)
+	s.choose(1) // Next
+	s.waitFor(w["which"])
+	s.choose(1)
+	s.keep(backupLabels["en"]...)
+	acc.Block, acc.Waiting = make(chan struct{}), make(chan struct{})
+	waiting := acc.Waiting
+	s.choose(1) // Install
+	<-waiting
+	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	s.waitFor(`Stopping the part that runs as NT AUTHORITY\NETWORK SERVICE; what the install did is being rolled back.`)
+	s.waitFor("everything was put back as it was")
+	after, err := acc.Machine.List(store.LocalMachineRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after) != len(before) || after[0].Thumbprint() != before[0].Thumbprint() {
+		t.Fatalf("LocalMachine\\Root held %d, holds %d after the stop", len(before), len(after))
+	}
+	if runs := acc.Runs(); len(runs) != 1 || len(acc.Holds(runs[0].Account, store.CurrentUserMy)) != 0 {
+		t.Fatalf("runs %+v", runs)
 	}
 }

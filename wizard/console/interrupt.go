@@ -11,7 +11,9 @@ import (
 // catchInterrupts handles Ctrl+C outside a form (a form takes it as a key
 // and asks whether to leave). While the install runs it only says to
 // wait: stopping halfway is what the plan's rollback exists to avoid, and
-// the install takes seconds. Otherwise it puts the terminal back (a
+// the install takes seconds. The part run as another account is the
+// exception: it can wait long on Windows (a logon, a scheduled task), so
+// Ctrl+C stops it, and the install rolls back, as the window's Stop. Otherwise it puts the terminal back (a
 // password prompt turns echo off; left so, the shell would hide
 // everything typed after qscert) and ends the program.
 func (w *wizard) catchInterrupts() (stop func()) {
@@ -33,6 +35,11 @@ func (w *wizard) catchInterrupts() (stop func()) {
 		for {
 			select {
 			case <-sig:
+				if s := w.stopInstall.Load(); s != nil {
+					fmt.Fprintf(w.term.Out, "\n%s\n", s.said)
+					s.stop()
+					continue
+				}
 				if w.installing.Load() {
 					fmt.Fprintf(w.term.Out, "\n%s\n", *w.busy.Load())
 					continue

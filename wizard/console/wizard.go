@@ -57,6 +57,9 @@ type wizard struct {
 	end        End
 	installing atomic.Bool            // Ctrl+C waits for the install
 	busy       atomic.Pointer[string] // what Ctrl+C says meanwhile, translated
+	// stopInstall is set while the install's account step can be
+	// stopped: Ctrl+C stops it rather than waiting.
+	stopInstall atomic.Pointer[stopper]
 }
 
 // Run walks the install flow in the terminal, step by step, until the user

@@ -137,6 +137,18 @@ func (f *Install) CanCancelInstall() bool {
 	return f.installing && f.who.cancel != nil && f.plan != nil && f.plan.Count(install.StepAccount) > 0
 }
 
+// InstallStopper is CancelInstall for another goroutine (the console's
+// Ctrl+C): it stops the account step and is safe to call from anywhere,
+// more than once. Take it on the goroutine that started the install, once
+// InstallDue has returned the job; nil when the install has no account
+// step to stop.
+func (f *Install) InstallStopper() func() {
+	if !f.CanCancelInstall() {
+		return nil
+	}
+	return f.who.cancel // a context's cancel: safe from any goroutine
+}
+
 // CancelInstall stops the account step; the install then rolls back and
 // ends with run-cancelled.
 func (f *Install) CancelInstall() {

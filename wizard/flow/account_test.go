@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"qscert/assets/i18n"
 	"qscert/certs/accounts"
 	"qscert/certs/coded"
 	"qscert/certs/foraccount"
@@ -162,6 +163,22 @@ func TestTheTestAsTheAccountSaysTheAccountHasNoCertificate(t *testing.T) {
 	c.f.ApplyTest(c.f.ConnectionTest().Run())
 	if coded.CodeOf(c.f.TestErr()) != foraccount.CodeCertificateNotFound {
 		t.Fatalf("test err %v", c.f.TestErr())
+	}
+	// The wizard's sentence sends back to its own step; the command
+	// line's names the command.
+	err := c.f.TestErr()
+	for _, say := range []struct {
+		t    *i18n.Translator
+		want string
+	}{
+		{i18n.New("en"), "Go back to “Who uses this certificate?”"},
+		{i18n.New("fr"), "Revenez à « Qui utilise ce certificat ? »"},
+		{i18n.New("en").CommandLine(), `qscert install FOLDER --for-account "NT AUTHORITY\NETWORK SERVICE"`},
+		{i18n.New("fr").CommandLine(), `qscert install DOSSIER --for-account "NT AUTHORITY\NETWORK SERVICE"`},
+	} {
+		if got := say.t.Error(err); !strings.Contains(got, say.want) {
+			t.Errorf("%q lacks %q", got, say.want)
+		}
 	}
 }
 
