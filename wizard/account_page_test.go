@@ -181,3 +181,57 @@ func buttonLabelled(o fyne.CanvasObject, label string) *button {
 	}
 	return nil
 }
+
+// typeRunes types text into the focused widget, as the keyboard does.
+func (h *harness) typeRunes(text string) {
+	h.t.Helper()
+	h.do(func() {
+		f := h.win.Canvas().Focused()
+		if f == nil {
+			h.t.Fatal("nothing has the focus to type into")
+		}
+		for _, r := range text {
+			f.TypedRune(r)
+		}
+	})
+}
+
+// The account page by keyboard alone, as an administrator over a laggy
+// Remote Desktop works it: Tab to the choice and Space to pick "a
+// service's account", Tab to the list and an arrow to choose the first
+// service, Tab to the password and type it, Tab to Next and Enter.
+func TestTheAccountPageWorksByKeyboard(t *testing.T) {
+	h, _ := accountHarness(t)
+	p := h.account()
+	h.do(func() { h.win.Canvas().Unfocus() })
+	want := en.T("wizard.account.service")
+	for i := 0; p.choice.Selected != want; i++ {
+		if i == 20 {
+			t.Fatalf("Tab and Space never chose %q (%q)", want, p.choice.Selected)
+		}
+		h.press(fyne.KeyTab)
+		h.typeRunes(" ")
+		if p.choice.Selected != want && p.choice.Selected != en.T("wizard.account.me") {
+			// Space on another choice: put "me" back and go on.
+			h.do(func() { p.choice.SetSelected(en.T("wizard.account.me")) })
+		}
+	}
+	h.tabTo(p.services)
+	h.press(fyne.KeyRight)
+	row := "Qalyptus Server — " + flowtest.ServiceAccount
+	if p.services.Selected != row {
+		t.Fatalf("the arrow chose %q", p.services.Selected)
+	}
+	h.requireSays(flowtest.ServiceAccount + ": a user account, SID " + flowtest.ServiceSID)
+	h.tabTo(p.password)
+	h.typeRunes(flowtest.ServicePassword)
+	h.tabTo(h.wiz.frame.next)
+	if h.wiz.frame.next.Disabled() {
+		t.Fatal("Next stays disabled with the password typed")
+	}
+	h.press(fyne.KeyReturn)
+	if h.stepID() != flow.StepOld {
+		t.Fatalf("Enter on Next led to %s", h.stepID())
+	}
+	h.requireSays("As " + flowtest.ServiceAccount + " (" + flowtest.ServiceSID + "), in a qscert run as that account")
+}
