@@ -52,11 +52,7 @@ func demoAccounts(root string, machine *store.Folder) (*foraccount.System, error
 	childStore := func(a accounts.Account) string {
 		dir := filepath.Join(profile(a), "store")
 		if err := os.MkdirAll(dir, 0o700); err == nil {
-			// The machine's stores are every account's: a link to the
-			// sandbox's (a copy where links are refused, as on Windows
-			// without the right to make them: the demo's test as the
-			// account then finds no root).
-			_ = os.Symlink(shared, filepath.Join(dir, string(store.LocalMachine)))
+			shareMachineStores(shared, filepath.Join(dir, string(store.LocalMachine)), os.Symlink)
 		}
 		return "folder:" + dir
 	}
@@ -100,4 +96,22 @@ func (d *demoStore) CanRead(_ store.Location, tp, sid string) (bool, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return d.readers[tp+" "+sid], nil
+}
+
+// shareMachineStores gives an account's sandbox the machine's stores,
+// which are every account's: a link to the sandbox's, or, where links are
+// refused (Windows without the right to make them), a copy made anew at
+// each run as the account, so that it holds the root the install has just
+// added. The child only reads the machine's stores, so a copy serves.
+func shareMachineStores(shared, link string, symlink func(oldname, newname string) error) {
+	if err := symlink(shared, link); err == nil {
+		return
+	}
+	if fi, err := os.Lstat(link); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		return // linked at an earlier run
+	}
+	_ = os.RemoveAll(link)
+	// A failed copy leaves the account without the machine's root: the
+	// demo's test as the account then says store-no-root, which is true.
+	_ = os.CopyFS(link, os.DirFS(shared))
 }
