@@ -21,7 +21,9 @@ func TestTheDemoSharesTheMachineStoresWithAnAccount(t *testing.T) {
 		}
 	}
 	write("old-root.pem")
-	refused := func(string, string) error { return &os.LinkError{Op: "symlink", Err: errors.New("A required privilege is not held by the client.")} }
+	refused := func(string, string) error {
+		return &os.LinkError{Op: "symlink", Err: errors.New("A required privilege is not held by the client.")}
+	}
 
 	link := filepath.Join(t.TempDir(), "LocalMachine")
 	shareMachineStores(shared, link, refused)
