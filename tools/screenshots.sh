@@ -32,9 +32,10 @@ mkdir -p "$out"
 display=90
 while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
 mkdir -p "$work/fb"
-# The screen is the window's size (app/gui.go), so the window, centred,
-# covers it whenever it is looked at.
-Xvfb ":$display" -screen 0 860x640x24 -fbdir "$work/fb" -nolisten tcp -nocursor &
+# The screen is the window's design size (app/window_fit.go) plus the
+# room the program leaves for a Windows title bar and frame (24x48), so
+# the window keeps its design size rather than shrinking to fit.
+Xvfb ":$display" -screen 0 884x688x24 -fbdir "$work/fb" -nolisten tcp -nocursor &
 xvfb_pid=$!
 for _ in $(seq 50); do [ -e "$work/fb/Xvfb_screen0" ] && break; sleep 0.1; done
 export DISPLAY=":$display"
@@ -50,12 +51,15 @@ for lang in en fr; do
 		QSCERT_SCREENSHOT_DIR="$shots" QSCERT_SCREENSHOT_FB="$work/fb/Xvfb_screen0" \
 		timeout 120 "$work/qscert" --demo --lang "$lang" &
 	app=$!
-	# The window's place on the screen, for cropping.
+	# The window's place on the screen, for cropping: the last one seen
+	# while the program runs. The window is mapped first, then centred
+	# (app/gui.go), and on a loaded machine the first place seen is the
+	# one before the move, which would crop every page off by the move.
 	geometry=""
-	for _ in $(seq 100); do
-		geometry=$(xwininfo -root -tree 2>/dev/null | grep -E '"(Qlik Sense Certificate Wizard|Assistant de certificats Qlik Sense)"' | head -1 || true)
-		[ -n "$geometry" ] && break
-		sleep 0.1
+	while kill -0 "$app" 2>/dev/null; do
+		seen=$(xwininfo -root -tree 2>/dev/null | grep -E '"(Qlik Sense Certificate Wizard|Assistant de certificats Qlik Sense)"' | head -1 || true)
+		[ -n "$seen" ] && geometry=$seen
+		sleep 0.2
 	done
 	wait "$app"
 	if [ -z "$geometry" ]; then
