@@ -237,3 +237,25 @@ func TestVersionAndHelp(t *testing.T) {
 		t.Fatalf("help printed %q", out)
 	}
 }
+
+// qscert help also lists the wizard's own flags, which no command's help
+// shows: switches without a value, --flow with its values; not --json.
+func TestHelpListsTheWizardsFlags(t *testing.T) {
+	env, out, _ := testEnv("", nil)
+	if Run(env, []string{"help", "--lang", "en"}) != ExitOK {
+		t.Fatalf("help: %q", out)
+	}
+	_, wizard, ok := strings.Cut(out.String(), "Wizard flags (qscert [flags], without a command):\n")
+	if !ok {
+		t.Fatalf("no wizard flags in %q", out)
+	}
+	wizard, _, _ = strings.Cut(wizard, "\n\n")
+	for _, want := range []string{"  --console  ", "  --demo  ", "  --accessible  ", "  --flow FLOW  ", "recreate (the central node's certificates)", "  --folder FOLDER  ", "  --host SERVER  ", "  --simulate FOLDER  "} {
+		if !strings.Contains(wizard, want) {
+			t.Errorf("the wizard's flags lack %q:\n%s", want, wizard)
+		}
+	}
+	if strings.Contains(wizard, "--json") || strings.Contains(wizard, "VALUE") {
+		t.Errorf("the wizard's flags:\n%s", wizard)
+	}
+}

@@ -4,8 +4,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
+
+	"qscert/assets/i18n"
 )
 
 // writeHelp prints a command's usage and flags, in the command's language:
@@ -17,13 +20,21 @@ func (c *commandFlags) writeHelp(w io.Writer) {
 	fmt.Fprintln(w, t.T("cli.help.usage", map[string]string{"usage": t.T(cmd.usage)}))
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, t.T("cli.help.flags"))
+	writeFlagList(w, t, c.set)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, t.T("cli.exit-codes"))
+}
+
+// writeFlagList prints a flag set's flags, a line each, in t's language,
+// leaving out those named in skip.
+func writeFlagList(w io.Writer, t *i18n.Translator, set *flag.FlagSet, skip ...string) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	c.set.VisitAll(func(f *flag.Flag) {
-		if f.Usage == "" {
+	set.VisitAll(func(f *flag.Flag) {
+		if f.Usage == "" || slices.Contains(skip, f.Name) {
 			return // a flag that exists only to be refused (--password)
 		}
 		placeholder, text := flag.UnquoteUsage(&flag.Flag{Name: f.Name, Usage: t.T(f.Usage), Value: f.Value})
-		if cv, ok := f.Value.(*checkedValue); ok && cv.IsBoolFlag() {
+		if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && bf.IsBoolFlag() {
 			placeholder = ""
 		} else if placeholder == "value" || placeholder == "" {
 			placeholder = t.T("cli.help.value")
@@ -38,8 +49,6 @@ func (c *commandFlags) writeHelp(w io.Writer) {
 		fmt.Fprintf(tw, "  %s\t%s\n", name, text)
 	})
 	tw.Flush()
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, t.T("cli.exit-codes"))
 }
 
 // writeCommands prints the list of commands: `qscert help`.
@@ -55,6 +64,11 @@ func writeCommands(w io.Writer, c *commandFlags) {
 		fmt.Fprintf(tw, "  %s\t%s\n", cmd.name, t.T(cmd.summary))
 	}
 	tw.Flush()
+	fmt.Fprintln(w)
+	// The wizard's own flags, which no command's help shows: an elevated
+	// copy's --flow, a support engineer's --console --demo.
+	fmt.Fprintln(w, t.T("cli.usage.wizard"))
+	writeFlagList(w, t, guiFlags(&guiOptions{}).set, "lang", "json")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, strings.TrimSpace(t.T("cli.usage.footer")))
 	fmt.Fprintln(w, t.T("cli.exit-codes"))

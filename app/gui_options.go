@@ -37,17 +37,24 @@ func isGUIFlag(arg string) bool {
 	return strings.HasPrefix(arg, "-") && (name == "demo" || name == "lang" || name == "console" || name == "accessible" || name == "folder" || name == "host" || name == "flow" || name == "simulate")
 }
 
-func parseGUIOptions(args []string) (guiOptions, error) {
-	var o guiOptions
+// guiFlags are the wizard's flags, into o: what parseGUIOptions reads and
+// `qscert help` lists.
+func guiFlags(o *guiOptions) *commandFlags {
 	// Run has warned about an unknown --lang already.
 	c := newCommandFlags(&Env{Stderr: io.Discard}, "")
 	c.set.BoolVar(&o.demo, "demo", false, "flag.demo")
-	c.set.StringVar(&o.folder, "folder", "", "flag.folder.window")
-	c.set.StringVar(&o.host, "host", "", "flag.host.window")
 	c.set.BoolVar(&o.console, "console", false, "flag.console")
 	c.set.BoolVar(&o.accessible, "accessible", false, "flag.accessible")
-	c.set.StringVar(&o.simulate, "simulate", "", "flag.simulate.window")
 	c.set.StringVar(&o.flow, "flow", "", "flag.flow")
+	c.set.StringVar(&o.folder, "folder", "", "flag.folder.window")
+	c.set.StringVar(&o.host, "host", "", "flag.host.window")
+	c.set.StringVar(&o.simulate, "simulate", "", "flag.simulate.window")
+	return c
+}
+
+func parseGUIOptions(args []string) (guiOptions, error) {
+	var o guiOptions
+	c := guiFlags(&o)
 	rest, err := c.parse(args)
 	o.lang = c.lang // the language of an error too, when --lang came before it
 	if err != nil {
