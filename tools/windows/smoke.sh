@@ -341,21 +341,27 @@ launch "$title" "$work/first.ms" "$name.exe" --demo
 first_ms=$(cat "$work/first.ms")
 win=$(LC_ALL=C xwininfo -root -tree | grep -F "\"$title\"" | head -n1 | awk '{print $1}')
 [ -n "$win" ] || fail "no window titled $title"
-geometry=$(LC_ALL=C xwininfo -id "$win")
-w=$(awk '/Width:/ {print $2}' <<<"$geometry")
-h=$(awk '/Height:/ {print $2}' <<<"$geometry")
-x=$(awk '/Absolute upper-left X:/ {print $4}' <<<"$geometry")
-y=$(awk '/Absolute upper-left Y:/ {print $4}' <<<"$geometry")
 # Fyne draws its first frame after the window is mapped, later on a busy
-# machine: capture until the picture has content (a blank capture
-# compresses to almost nothing; a page with text does not), then once more
-# after a second, so the page has settled.
+# machine, and the program centres its window after mapping it: capture
+# until the picture has content (a blank capture compresses to almost
+# nothing; a page with text does not) twice in a row at the same place, a
+# second apart, so the page has settled and the crop is where the window
+# now is.
 drawn=0
+last=""
 for _ in $(seq 30); do
 	sleep 1
+	geometry=$(LC_ALL=C xwininfo -id "$win")
+	w=$(awk '/Width:/ {print $2}' <<<"$geometry")
+	h=$(awk '/Height:/ {print $2}' <<<"$geometry")
+	x=$(awk '/Absolute upper-left X:/ {print $4}' <<<"$geometry")
+	y=$(awk '/Absolute upper-left Y:/ {print $4}' <<<"$geometry")
 	cp "$work/fb/Xvfb_screen0" "$work/windows-demo.xwd"
 	"$work/xwd2png" -crop "$x,$y,$w,$h" "$work/windows-demo.xwd"
-	if [ "$(stat -c %s "$work/windows-demo.png")" -gt 20000 ]; then drawn=$((drawn + 1)); fi
+	if [ "$(stat -c %s "$work/windows-demo.png")" -gt 20000 ] && [ "$last" = "$x,$y,$w,$h" ]; then
+		drawn=$((drawn + 1))
+	fi
+	last="$x,$y,$w,$h"
 	[ $drawn -lt 2 ] || break
 done
 [ $drawn -ge 2 ] || fail "the wizard's window stayed blank"
