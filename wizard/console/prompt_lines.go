@@ -1,6 +1,7 @@
 package console
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -73,7 +74,12 @@ func (p *linePrompter) ask(qs []question) error {
 				answer = ""
 			}
 		}
-		err := in.RunAccessible(p.out, p.in)
+		var err error
+		if q.Secret && !onTerminal {
+			answer, err = p.secretLine(title, check)
+		} else {
+			err = in.RunAccessible(p.out, p.in)
+		}
 		if err != nil || p.ended() {
 			return p.errOf(err)
 		}
@@ -139,4 +145,34 @@ func (p *linePrompter) pick(title string, options []choice, selected []string) (
 		}
 	}
 	return picked, nil
+}
+
+// secretLine reads a password from a pipe as the line it is, spaces
+// included: huh's accessible prompt trims what it reads, and a password
+// whose first or last character is a space would not open the files.
+// The prompt and the re-asking on a refusal are huh's.
+func (p *linePrompter) secretLine(title string, check func(string) error) (string, error) {
+	prompt := p.t("console.prompt", map[string]string{"label": title}) + " "
+	scanner := bufio.NewScanner(p.in)
+	scanner.Buffer(make([]byte, 0, 256), 64<<10)
+	for {
+		fmt.Fprint(p.out, prompt)
+		if !scanner.Scan() {
+			fmt.Fprintln(p.out)
+			if err := scanner.Err(); err != nil {
+				return "", err
+			}
+			return "", io.EOF
+		}
+		line := strings.TrimSuffix(scanner.Text(), "\r")
+		if len(line) > maxAnswer {
+			fmt.Fprintln(p.out, p.t("console.answer.too-long", map[string]string{"max": strconv.Itoa(maxAnswer)}))
+			continue
+		}
+		if err := check(line); err != nil {
+			fmt.Fprintln(p.out, err)
+			continue
+		}
+		return line, nil
+	}
 }
