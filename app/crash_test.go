@@ -127,28 +127,6 @@ func rootsIn(t *testing.T, dir string) int {
 	return n
 }
 
-func copyTree(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.Walk(from, func(p string, info os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		dst := filepath.Join(to, rel)
-		if info.IsDir() {
-			return os.MkdirAll(dst, 0o700)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, data, info.Mode().Perm())
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // crashFixture is a folder store holding a first export of a site, and a
 // re-export of the same site (same root, new client and server) to
 // install over it.
@@ -180,7 +158,7 @@ func newCrashFixture(t *testing.T) *crashFixture {
 	}
 	fx.old = folderContent(t, fx.store)
 	clean := t.TempDir()
-	copyTree(t, fx.store, clean)
+	certstest.CopyTree(t, fx.store, clean)
 	if code, _, errOut := qscertRun(t, bin, 0, fx.installArgs(fx.second, clean, t.TempDir())...); code != 0 {
 		t.Fatalf("second install: exit %d\n%s", code, errOut)
 	}
@@ -216,7 +194,7 @@ func lastBackup(dir string) string {
 func TestAnInstallKilledAtAnyWriteLeavesTheOldSetOrTheNew(t *testing.T) {
 	fx := newCrashFixture(t)
 	probe := t.TempDir()
-	copyTree(t, fx.store, probe)
+	certstest.CopyTree(t, fx.store, probe)
 	writes := writePoints(t, fx.bin, fx.installArgs(fx.second, probe, t.TempDir())...)
 	if writes < 20 {
 		t.Fatalf("only %d write points", writes)
@@ -224,7 +202,7 @@ func TestAnInstallKilledAtAnyWriteLeavesTheOldSetOrTheNew(t *testing.T) {
 	outcomes := map[string]int{}
 	for k := 1; k <= writes; k++ {
 		dir, backups := t.TempDir(), t.TempDir()
-		copyTree(t, fx.store, dir)
+		certstest.CopyTree(t, fx.store, dir)
 		code, _, _ := qscertRun(t, fx.bin, k, fx.installArgs(fx.second, dir, backups)...)
 		if code != -1 && code != 137 && k < writes {
 			t.Fatalf("k=%d: the install was not killed (exit %d)", k, code)
@@ -270,7 +248,7 @@ func TestAnInstallKilledAtAnyWriteLeavesTheOldSetOrTheNew(t *testing.T) {
 func TestARestoreKilledAtAnyWriteLeavesTheOldSetOrTheNew(t *testing.T) {
 	fx := newCrashFixture(t)
 	installed, backups := t.TempDir(), t.TempDir()
-	copyTree(t, fx.store, installed)
+	certstest.CopyTree(t, fx.store, installed)
 	if code, _, errOut := qscertRun(t, fx.bin, 0, fx.installArgs(fx.second, installed, backups)...); code != 0 {
 		t.Fatalf("install: exit %d\n%s", code, errOut)
 	}
@@ -279,11 +257,11 @@ func TestARestoreKilledAtAnyWriteLeavesTheOldSetOrTheNew(t *testing.T) {
 		return []string{"restore", backup, "--yes", "--store", "folder:" + dir, "--password-file", fx.pw, "--backup-dir", t.TempDir()}
 	}
 	probe := t.TempDir()
-	copyTree(t, installed, probe)
+	certstest.CopyTree(t, installed, probe)
 	writes := writePoints(t, fx.bin, restoreArgs(probe)...)
 	for k := 1; k <= writes; k++ {
 		dir := t.TempDir()
-		copyTree(t, installed, dir)
+		certstest.CopyTree(t, installed, dir)
 		qscertRun(t, fx.bin, k, restoreArgs(dir)...)
 		if code, _, errOut := qscertRun(t, fx.bin, 0, "list", "--store", "folder:"+dir); code != 0 {
 			t.Fatalf("k=%d: list: exit %d\n%s", k, code, errOut)

@@ -15,6 +15,7 @@ import (
 
 	"qscert/certs/central"
 	"qscert/certs/central/centraltest"
+	"qscert/certs/certstest"
 	"qscert/certs/durable"
 	"qscert/certs/install"
 )
@@ -50,7 +51,7 @@ func recreateNodeCopy(t *testing.T) string {
 		t.Fatal(recreateTemplateErr)
 	}
 	dir := filepath.Join(t.TempDir(), "node")
-	copyTree(t, recreateTemplate, dir)
+	certstest.CopyTree(t, recreateTemplate, dir)
 	return dir
 }
 

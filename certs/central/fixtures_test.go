@@ -15,6 +15,7 @@ import (
 
 	"qscert/certs/central"
 	"qscert/certs/central/centraltest"
+	"qscert/certs/certstest"
 	"qscert/certs/coded"
 	"qscert/certs/install"
 	"qscert/certs/store"
@@ -64,7 +65,7 @@ func simulated(t *testing.T) (string, *central.Node) {
 		t.Fatal(templateErr)
 	}
 	dir := filepath.Join(t.TempDir(), "node")
-	copyTree(t, filepath.Join(templateDir, "node"), dir)
+	certstest.CopyTree(t, filepath.Join(templateDir, "node"), dir)
 	return dir, openNode(t, dir)
 }
 
@@ -80,28 +81,6 @@ func openNode(t *testing.T, dir string) *central.Node {
 	}
 	t.Cleanup(func() { _ = node.Close() })
 	return node
-}
-
-func copyTree(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.Walk(from, func(p string, info os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		dst := filepath.Join(to, rel)
-		if info.IsDir() {
-			return os.MkdirAll(dst, 0o700)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, data, info.Mode().Perm())
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // options are quick ones: the simulated node answers at once.

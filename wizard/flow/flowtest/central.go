@@ -10,6 +10,7 @@ import (
 
 	"qscert/certs/central"
 	"qscert/certs/central/centraltest"
+	"qscert/certs/certstest"
 	"qscert/certs/store"
 	"qscert/wizard/flow"
 )
@@ -70,7 +71,7 @@ func NewCentral(t testing.TB, change ...func(dir string)) *Central {
 		t.Fatal(centralErr)
 	}
 	dir := filepath.Join(t.TempDir(), "node")
-	copyTree(t, filepath.Join(centralDir, "node"), dir)
+	certstest.CopyTree(t, filepath.Join(centralDir, "node"), dir)
 	for _, c := range change {
 		c(dir)
 	}
@@ -153,26 +154,4 @@ func (c *Central) Roots(t testing.TB) int {
 		}
 	}
 	return n
-}
-
-func copyTree(t testing.TB, from, to string) {
-	t.Helper()
-	err := filepath.Walk(from, func(p string, info os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		dst := filepath.Join(to, rel)
-		if info.IsDir() {
-			return os.MkdirAll(dst, 0o700)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, data, info.Mode().Perm())
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
