@@ -69,9 +69,7 @@ func (windowsServices) Service(name string) (Service, error) {
 
 // query reads a service's configuration. It opens the service with
 // SERVICE_QUERY_CONFIG only (mgr.OpenService asks for SERVICE_ALL_ACCESS)
-// and calls QueryServiceConfig alone: mgr.Service.Config also reads the
-// description and delayed-start flag through QueryServiceConfig2, which
-// qscert does not need and Wine 8 refuses (ERROR_INVALID_LEVEL).
+// and reads it through ServiceConfig.
 func query(m *mgr.Mgr, name string) (Service, error) {
 	u, err := windows.UTF16PtrFromString(name)
 	if err != nil {
@@ -83,6 +81,23 @@ func query(m *mgr.Mgr, name string) (Service, error) {
 	}
 	s := &mgr.Service{Name: name, Handle: h}
 	defer s.Close()
+	cfg, err := ServiceConfig(h)
+	if err != nil {
+		return Service{}, err
+	}
+	return Service{
+		Name:        name,
+		DisplayName: windows.UTF16PtrToString(cfg.DisplayName),
+		StartName:   windows.UTF16PtrToString(cfg.ServiceStartName),
+		BinaryPath:  windows.UTF16PtrToString(cfg.BinaryPathName),
+	}, nil
+}
+
+// ServiceConfig calls QueryServiceConfig alone, growing its buffer as the
+// call asks: mgr.Service.Config also calls QueryServiceConfig2, which
+// Wine 8 refuses (ERROR_INVALID_LEVEL) and which reads nothing qscert
+// needs. certs/central reads the Qlik services through it too.
+func ServiceConfig(h windows.Handle) (*windows.QUERY_SERVICE_CONFIG, error) {
 	size := uint32(1024)
 	for {
 		buf := make([]byte, size)
@@ -92,13 +107,8 @@ func query(m *mgr.Mgr, name string) (Service, error) {
 			continue
 		}
 		if err != nil {
-			return Service{}, err
+			return nil, err
 		}
-		return Service{
-			Name:        name,
-			DisplayName: windows.UTF16PtrToString(cfg.DisplayName),
-			StartName:   windows.UTF16PtrToString(cfg.ServiceStartName),
-			BinaryPath:  windows.UTF16PtrToString(cfg.BinaryPathName),
-		}, nil
+		return cfg, nil
 	}
 }

@@ -2,12 +2,12 @@ package central
 
 import (
 	"errors"
-	"unsafe"
 
 	"golang.org/x/sys/windows"
 	"golang.org/x/sys/windows/svc"
 	"golang.org/x/sys/windows/svc/mgr"
 
+	"qscert/certs/accounts"
 	"qscert/certs/coded"
 )
 
@@ -52,7 +52,7 @@ func (w windowsServices) Query(name string) (ServiceStatus, error) {
 		return ServiceStatus{Name: name}, servicesFailed(name, "QueryServiceStatusEx", err)
 	}
 	out := ServiceStatus{Name: name, Exists: true, State: stateOf(st.State), ExitCode: exitCodeOf(st)}
-	cfg, err := queryConfig(s.Handle)
+	cfg, err := accounts.ServiceConfig(s.Handle)
 	if err != nil {
 		return out, servicesFailed(name, "QueryServiceConfig", err)
 	}
@@ -95,30 +95,11 @@ func (w windowsServices) binaryPath(name string) string {
 		return ""
 	}
 	defer done()
-	cfg, err := queryConfig(s.Handle)
+	cfg, err := accounts.ServiceConfig(s.Handle)
 	if err != nil {
 		return ""
 	}
 	return windows.UTF16PtrToString(cfg.BinaryPathName)
-}
-
-// queryConfig calls QueryServiceConfig alone: mgr.Service.Config also
-// calls QueryServiceConfig2, which Wine 8 refuses (ERROR_INVALID_LEVEL)
-// and which reads nothing the procedure needs.
-func queryConfig(h windows.Handle) (*windows.QUERY_SERVICE_CONFIG, error) {
-	size := uint32(1024)
-	for {
-		buf := make([]byte, size)
-		cfg := (*windows.QUERY_SERVICE_CONFIG)(unsafe.Pointer(&buf[0]))
-		err := windows.QueryServiceConfig(h, cfg, size, &size)
-		if errors.Is(err, windows.ERROR_INSUFFICIENT_BUFFER) && size > uint32(len(buf)) && size < 1<<20 {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		return cfg, nil
-	}
 }
 
 func stateOf(s svc.State) State {
