@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"qscert/assets/i18n"
 	"qscert/certs/coded"
 	"qscert/certs/finding"
 	"qscert/certs/install"
@@ -22,7 +23,7 @@ func (w *Wizard) accountPlanRows(plan *install.Plan) []fyne.CanvasObject {
 	var rows []fyne.CanvasObject
 	for _, s := range plan.Steps {
 		if s.Kind == install.StepGrant || s.Kind == install.StepAccount {
-			row, _ := messageRow(theme.InfoIcon(), capitalise(w.tr.T("cli.step."+string(s.Kind), stepParams(w, s))), widget.MediumImportance)
+			row, _ := messageRow(theme.InfoIcon(), i18n.Capitalise(w.tr.T("cli.step."+string(s.Kind), stepParams(w, s))), widget.MediumImportance)
 			rows = append(rows, row)
 		}
 	}

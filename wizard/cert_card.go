@@ -1,8 +1,7 @@
 package wizard
 
 import (
-	"strings"
-
+	"qscert/assets/i18n"
 	"qscert/certs/finding"
 	"qscert/certs/qlik"
 
@@ -36,7 +35,7 @@ func (w *Wizard) certCard(info qlik.CertificateInfo, findings []finding.Finding)
 		cardItem(w.t("wizard.card.key"), yesNo, false),
 		cardItem(w.t("wizard.card.files"), files, false),
 	)
-	content := container.NewVBox(heading(capitalise(w.t("role."+string(info.Role)))), form)
+	content := container.NewVBox(heading(i18n.Capitalise(w.t("role."+string(info.Role)))), form)
 	for _, f := range findings {
 		content.Add(w.findingRow(f))
 	}
@@ -63,13 +62,4 @@ func cardItem(label, value string, mono bool) *widget.FormItem {
 	v.Wrapping = fyne.TextWrapBreak
 	v.Selectable = true
 	return widget.NewFormItem(label, v)
-}
-
-// capitalise turns "root certificate" into "Root certificate" for a title.
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
 }

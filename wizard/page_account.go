@@ -229,17 +229,10 @@ func (p *accountPage) showServices() {
 	p.serviceHint.SetText(w.t(key, params))
 }
 
-// serviceRow is a service as the list shows it.
+// serviceRow is a service as the list shows it: its display name and the
+// account it runs as.
 func serviceRow(w *Wizard, s accounts.Service) string {
-	account := s.StartName
-	if account == "" {
-		account = "LocalSystem"
-	}
-	name := s.DisplayName
-	if name == "" {
-		name = s.Name
-	}
-	return w.t("wizard.account.services.row", map[string]string{"name": name, "account": account})
+	return w.t("wizard.account.services.row", map[string]string{"name": s.Shown(), "account": s.RunsAs()})
 }
 
 // showNotes says what the look-up found, what the choice needs, and

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"qscert/assets/i18n"
 	"qscert/wizard/flow"
 
 	"fyne.io/fyne/v2"
@@ -170,7 +171,7 @@ func (p *donePage) showSummary() {
 		switch s.Kind {
 		case install.StepAdd:
 			lines = append(lines, w.t("wizard.done.added", map[string]string{
-				"role": capitalise(w.t("role." + string(s.Role))), "location": s.Location.String(),
+				"role": i18n.Capitalise(w.t("role." + string(s.Role))), "location": s.Location.String(),
 			}))
 		case install.StepRemove:
 			removed++

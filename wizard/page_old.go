@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"qscert/assets/i18n"
 	"qscert/certs/install"
 	"qscert/wizard/flow"
 
@@ -167,7 +168,7 @@ func (p *oldPage) showFound(found []install.Found) {
 // describe is one certificate found in a store, in two lines.
 func (p *oldPage) describe(f install.Found) fyne.CanvasObject {
 	w := p.w
-	role := capitalise(w.t("role." + string(f.Role)))
+	role := i18n.Capitalise(w.t("role." + string(f.Role)))
 	subject := f.Cert.Subject.String()
 	l := widget.NewLabel(w.t("wizard.old.cert", map[string]string{
 		"role": role, "subject": subject, "location": f.Location.String(),

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"qscert/certs/central"
 	"qscert/wizard/flow"
 )
 
@@ -62,7 +63,7 @@ func (p *recreateConfirmPage) show() {
 	}
 	var deleted []fyne.CanvasObject
 	for _, c := range plan.Deletions() {
-		row, _ := messageRow(theme.NewErrorThemedResource(theme.DeleteIcon()), w.certLine(c, plan.Account.Name), widget.MediumImportance)
+		row, _ := messageRow(theme.NewErrorThemedResource(theme.DeleteIcon()), flow.RecreateCertText(w.tr, c, plan.Account.Name), widget.MediumImportance)
 		deleted = append(deleted, row)
 	}
 	if len(deleted) == 0 {
@@ -76,7 +77,7 @@ func (p *recreateConfirmPage) show() {
 	p.list.Add(box(container.NewVBox(append([]fyne.CanvasObject{heading(w.t("wizard.recreate.confirm.deleted"))}, deleted...)...)))
 	services := w.t("wizard.recreate.confirm.services.none")
 	if stop := plan.ToStop(); len(stop) > 0 {
-		services = serviceNames(stop)
+		services = central.DisplayNames(stop)
 	}
 	bootstrap := w.t("wizard.recreate.confirm.bootstrap", map[string]string{"command": strings.Join(quoteArgs(plan.Bootstrap), " "), "account": plan.Account.Name})
 	p.list.Add(box(container.NewVBox(heading(w.t("wizard.recreate.confirm.services")), wrapped(services), wrapped(bootstrap))))

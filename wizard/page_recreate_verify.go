@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"qscert/assets/i18n"
 	"qscert/wizard/flow"
 )
 
@@ -48,8 +49,8 @@ func (p *recreateVerifyPage) refresh() {
 	account := r.AccountName()
 	var rows []fyne.CanvasObject
 	for _, c := range res.New {
-		count := w.t("wizard.recreate.verify.count", map[string]string{"role": capitalise(w.t("role." + string(c.Role))), "count": "1"})
-		rows = append(rows, iconRow(theme.NewSuccessThemedResource(theme.ConfirmIcon()), count, wrapped(w.certLine(c, account))))
+		count := w.t("wizard.recreate.verify.count", map[string]string{"role": i18n.Capitalise(w.t("role." + string(c.Role))), "count": "1"})
+		rows = append(rows, iconRow(theme.NewSuccessThemedResource(theme.ConfirmIcon()), count, wrapped(flow.RecreateCertText(w.tr, c, account))))
 	}
 	ok, _ := messageRow(theme.NewSuccessThemedResource(theme.ConfirmIcon()), w.t("wizard.recreate.verify.ok"), widget.MediumImportance)
 	p.content.Add(ok)

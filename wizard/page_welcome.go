@@ -1,12 +1,13 @@
 package wizard
 
 import (
-	"qscert/wizard/flow"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"qscert/wizard/flow"
 )
 
 // welcomePage shows this computer's names, which go into the QMC's "Add

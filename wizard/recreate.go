@@ -1,8 +1,6 @@
 package wizard
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -136,25 +134,6 @@ func (w *Wizard) simulatedRow() fyne.CanvasObject {
 	}
 	row, _ := messageRow(theme.InfoIcon(), w.t("wizard.recreate.simulated", map[string]string{"folder": dir}), widget.MediumImportance)
 	return row
-}
-
-// certLine is one certificate of the site, in two lines.
-func (w *Wizard) certLine(c central.Certificate, account string) string {
-	where := c.Location.String()
-	if c.Part == central.PartAccount && account != "" {
-		where = account + " " + where
-	}
-	return w.t("wizard.recreate.cert", map[string]string{"role": capitalise(w.t("role." + string(c.Role))), "subject": c.Subject,
-		"location": where, "thumbprint": c.Thumbprint})
-}
-
-// serviceNames are services as services.msc names them.
-func serviceNames(names []string) string {
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = central.DisplayName(n)
-	}
-	return strings.Join(out, ", ")
 }
 
 // unfinishedRow says on the welcome page that a recreate procedure

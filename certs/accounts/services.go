@@ -17,6 +17,19 @@ type Service struct {
 	Likely      bool   `json:"likely"`      // mentions a product that talks to Qlik
 }
 
+// Shown is the service's name as services.msc shows it: its display
+// name, else its key name.
+func (s Service) Shown() string { return cmp.Or(s.DisplayName, s.Name) }
+
+// RunsAs is the account the service runs as: a service with no start name
+// runs as LocalSystem (CreateService's default).
+func (s Service) RunsAs() string {
+	if strings.TrimSpace(s.StartName) == "" {
+		return "LocalSystem"
+	}
+	return s.StartName
+}
+
 // ServiceLister lists this machine's services. OpenServices returns the
 // Windows one; Simulated stands in for it in tests.
 type ServiceLister interface {
@@ -65,18 +78,13 @@ func Rank(services []Service) []Service {
 	return out
 }
 
-// ServiceAccount resolves the account a service runs as. A service with
-// no start name runs as LocalSystem (CreateService's default).
+// ServiceAccount resolves the account a service runs as.
 func ServiceAccount(l ServiceLister, r Resolver, service string) (Account, error) {
 	s, err := l.Service(service)
 	if err != nil {
 		return Account{}, err
 	}
-	name := s.StartName
-	if strings.TrimSpace(name) == "" {
-		name = "LocalSystem"
-	}
-	return r.Lookup(name)
+	return r.Lookup(s.RunsAs())
 }
 
 func serviceNotFound(name string, cause error) error {

@@ -3,6 +3,7 @@ package central
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"qscert/certs/coded"
@@ -84,6 +85,15 @@ func DisplayName(name string) string {
 		return d
 	}
 	return name
+}
+
+// DisplayNames are services as services.msc names them, in one line.
+func DisplayNames(names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = DisplayName(n)
+	}
+	return strings.Join(out, ", ")
 }
 
 // StartOrder is the order the services start in: the database first, the

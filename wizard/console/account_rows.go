@@ -1,6 +1,7 @@
 package console
 
 import (
+	"qscert/assets/i18n"
 	"qscert/certs/coded"
 	"qscert/certs/install"
 )
@@ -35,7 +36,7 @@ func (w *wizard) childStep(s install.Step) bool {
 func (w *wizard) accountPlan(plan *install.Plan) {
 	for _, s := range plan.Steps {
 		if s.Kind == install.StepGrant || s.Kind == install.StepAccount {
-			w.out.marked(markNote, capitalise(w.tr.T("cli.step."+string(s.Kind), stepParams(w, s))))
+			w.out.marked(markNote, i18n.Capitalise(w.tr.T("cli.step."+string(s.Kind), stepParams(w, s))))
 		}
 	}
 }

@@ -168,15 +168,7 @@ func (w *wizard) pickService() error {
 // serviceRow is a service as the list shows it: its display name and the
 // account it runs as.
 func serviceRow(w *wizard, s accounts.Service) string {
-	account := s.StartName
-	if account == "" {
-		account = "LocalSystem"
-	}
-	name := s.DisplayName
-	if name == "" {
-		name = s.Name
-	}
-	return w.t("wizard.account.services.row", map[string]string{"name": name, "account": account})
+	return w.t("wizard.account.services.row", map[string]string{"name": s.Shown(), "account": s.RunsAs()})
 }
 
 // showAccount says what the look-up found: the account's kind and SID,

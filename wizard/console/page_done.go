@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"qscert/assets/i18n"
 	"qscert/certs/install"
 )
 
@@ -61,7 +62,7 @@ func (w *wizard) showSummary() {
 		switch s.Kind {
 		case install.StepAdd:
 			w.out.bullet(w.t("wizard.done.added", map[string]string{
-				"role": capitalise(w.t("role." + string(s.Role))), "location": s.Location.String(),
+				"role": i18n.Capitalise(w.t("role." + string(s.Role))), "location": s.Location.String(),
 			}))
 		case install.StepRemove:
 			removed++

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"qscert/assets/i18n"
 	"qscert/certs/coded"
 	"qscert/certs/finding"
 	"qscert/certs/qlik"
@@ -90,7 +91,7 @@ func (w *wizard) card(c qlik.CertificateInfo, findings []finding.Finding) {
 	if c.KeyFile != "" && c.KeyFile != c.File {
 		files += ", " + c.KeyFile
 	}
-	w.out.heading(capitalise(w.t("role." + string(c.Role))))
+	w.out.heading(i18n.Capitalise(w.t("role." + string(c.Role))))
 	w.out.field(w.t("wizard.card.subject"), c.Subject)
 	w.out.field(w.t("wizard.card.issuer"), c.Issuer)
 	w.out.field(w.t("wizard.card.validity"), w.t("wizard.card.validity.range", map[string]string{

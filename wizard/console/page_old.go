@@ -1,6 +1,7 @@
 package console
 
 import (
+	"qscert/assets/i18n"
 	"qscert/certs/install"
 	"qscert/wizard/flow"
 )
@@ -114,7 +115,7 @@ func (w *wizard) pickReplaced(replaced []install.Found) error {
 // describe is one certificate found in a store, in the sentence key.
 func (w *wizard) describe(fd install.Found, key string) string {
 	return w.t(key, map[string]string{
-		"role": capitalise(w.t("role." + string(fd.Role))), "subject": fd.Cert.Subject.String(),
+		"role": i18n.Capitalise(w.t("role." + string(fd.Role))), "subject": fd.Cert.Subject.String(),
 		"location": fd.Location.String(), "until": fd.Cert.NotAfter.UTC().Format(dateFormat),
 		"thumbprint": fd.Thumbprint(),
 	})

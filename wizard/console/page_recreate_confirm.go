@@ -1,6 +1,7 @@
 package console
 
 import (
+	"qscert/certs/central"
 	"qscert/wizard/flow"
 )
 
@@ -25,7 +26,7 @@ func (c *recreate) confirm() error {
 		w.out.heading(w.t("wizard.recreate.confirm.services"))
 		services := w.t("wizard.recreate.confirm.services.none")
 		if stop := p.ToStop(); len(stop) > 0 {
-			services = displayNames(stop)
+			services = central.DisplayNames(stop)
 		}
 		w.out.item(services)
 		w.out.item(w.t("wizard.recreate.confirm.bootstrap", map[string]string{"command": commandLine(p.Bootstrap), "account": p.Account.Name}))

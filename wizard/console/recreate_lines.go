@@ -5,26 +5,12 @@ import (
 	"strings"
 
 	"qscert/certs/central"
+	"qscert/wizard/flow"
 )
 
 // certLine is one certificate of the site, on one line.
 func (c *recreate) certLine(cert central.Certificate, account string) string {
-	w := c.w
-	where := cert.Location.String()
-	if cert.Part == central.PartAccount && account != "" {
-		where = account + " " + where
-	}
-	text := w.t("wizard.recreate.cert", map[string]string{"role": capitalise(w.t("role." + string(cert.Role))), "subject": cert.Subject,
-		"location": where, "thumbprint": cert.Thumbprint})
-	return strings.ReplaceAll(text, "\n", " — ")
-}
-
-func displayNames(names []string) string {
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = central.DisplayName(n)
-	}
-	return strings.Join(out, ", ")
+	return strings.ReplaceAll(flow.RecreateCertText(c.w.tr, cert, account), "\n", " — ")
 }
 
 // commandLine shows argv as typed, quoting what holds a space.

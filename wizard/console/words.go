@@ -15,16 +15,6 @@ func (w *wizard) orNone(s string) string {
 	return s
 }
 
-// capitalise turns "root certificate" into "Root certificate" for a
-// heading.
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
-}
-
 // dateFormat is the window's: ISO dates cannot be misread as day/month or
 // month/day over a screen share.
 const dateFormat = "2006-01-02"
