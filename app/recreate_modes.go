@@ -68,7 +68,6 @@ func (r *recreateRun) run() int {
 
 // resume goes on with the procedure that was stopped.
 func (r *recreateRun) resume() int {
-	env, t := r.c.env, r.c.translator()
 	r.doc.Mode = "resume"
 	st, err := central.Unfinished(r.node)
 	if err != nil {
@@ -77,22 +76,11 @@ func (r *recreateRun) resume() int {
 	if st == nil {
 		return r.finish(coded.New(central.CodeNothingToResume, nil), ExitUsage)
 	}
-	r.doc.Status = st
-	if !r.c.json {
-		writeRecreateStatus(env.Stdout, t, st)
-	}
-	backupPassword, err := r.backupPassword(false)
+	opts, err := r.goOnFrom(st, "recreate.confirm-resume", st.Params())
 	if err != nil {
 		return r.finish(err, ExitUsage)
 	}
-	accountPassword, err := r.accountPasswordFor(st)
-	if err != nil {
-		return r.finish(err, ExitUsage)
-	}
-	if err := r.confirm("recreate.confirm-resume", st.Params()); err != nil {
-		return r.finish(err, ExitUsage)
-	}
-	rc, res, err := central.Resume(r.ctx, r.node, r.options(backupPassword, accountPassword))
+	rc, res, err := central.Resume(r.ctx, r.node, opts)
 	if rc != nil {
 		defer rc.Close()
 	}
@@ -118,22 +106,11 @@ func (r *recreateRun) restore(folder string) int {
 	if err != nil {
 		return r.finish(err, ExitUsage)
 	}
-	r.doc.Status = st
-	if !r.c.json {
-		writeRecreateStatus(env.Stdout, t, st)
-	}
-	backupPassword, err := r.backupPassword(false)
+	opts, err := r.goOnFrom(st, "recreate.confirm-restore", map[string]string{"folder": folder})
 	if err != nil {
 		return r.finish(err, ExitUsage)
 	}
-	accountPassword, err := r.accountPasswordFor(st)
-	if err != nil {
-		return r.finish(err, ExitUsage)
-	}
-	if err := r.confirm("recreate.confirm-restore", map[string]string{"folder": folder}); err != nil {
-		return r.finish(err, ExitUsage)
-	}
-	res, err := central.Restore(r.ctx, r.node, folder, r.options(backupPassword, accountPassword))
+	res, err := central.Restore(r.ctx, r.node, folder, opts)
 	r.doc.setRestore(t, res)
 	if !r.c.json && res != nil {
 		writeRestored(env.Stdout, t, res)
@@ -142,6 +119,29 @@ func (r *recreateRun) restore(folder string) int {
 		return r.finish(err, ExitFindings)
 	}
 	return r.finish(nil, ExitOK)
+}
+
+// goOnFrom is what resuming and restoring a stopped procedure both do
+// before acting: say where it stands, ask the backup's password and the
+// service account's (when the procedure needs it), then confirm with the
+// sentence under confirmKey.
+func (r *recreateRun) goOnFrom(st *central.Status, confirmKey string, params map[string]string) (central.Options, error) {
+	r.doc.Status = st
+	if !r.c.json {
+		writeRecreateStatus(r.c.env.Stdout, r.c.translator(), st)
+	}
+	backupPassword, err := r.backupPassword(false)
+	if err != nil {
+		return central.Options{}, err
+	}
+	accountPassword, err := r.accountPasswordFor(st)
+	if err != nil {
+		return central.Options{}, err
+	}
+	if err := r.confirm(confirmKey, params); err != nil {
+		return central.Options{}, err
+	}
+	return r.options(backupPassword, accountPassword), nil
 }
 
 // ended reports a run or a resumption, then makes step 7's offers.
