@@ -32,16 +32,31 @@ const (
 // last step, where Finish ends anyway. It follows the choice, and returns
 // it; after Next, Back or Cancel the flow is elsewhere (or done).
 func (w *wizard) navigate(changeLabel string, extra ...choice) (string, error) {
-	s := w.f.Step()
+	return w.menu(w.f, w.leave, changeLabel, extra...)
+}
+
+// stepper is a flow as a step's menu moves it: the install flow, or flow
+// B (recreate.navigate).
+type stepper interface {
+	Step() flow.Step
+	CanNext() bool
+	CanBack() bool
+	Next() bool
+	Back() bool
+}
+
+// menu is navigate over any flow, leave being its Cancel.
+func (w *wizard) menu(f stepper, leave func() error, changeLabel string, extra ...choice) (string, error) {
+	s := f.Step()
 	var opts []choice
-	if w.f.CanNext() {
+	if f.CanNext() {
 		opts = append(opts, choice{actNext, w.t(s.NextLabel)})
 	}
 	opts = append(opts, extra...)
 	if changeLabel != "" {
 		opts = append(opts, choice{actChange, changeLabel})
 	}
-	if w.f.CanBack() {
+	if f.CanBack() {
 		opts = append(opts, choice{actBack, w.t("wizard.back")})
 	}
 	if !s.Last {
@@ -56,11 +71,11 @@ func (w *wizard) navigate(changeLabel string, extra ...choice) (string, error) {
 		if s.Last {
 			w.end = Finished
 		}
-		w.f.Next()
+		f.Next()
 	case actBack:
-		w.f.Back()
+		f.Back()
 	case actCancel:
-		return a, w.leave()
+		return a, leave()
 	}
 	return a, nil
 }

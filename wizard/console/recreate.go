@@ -102,38 +102,7 @@ func (c *recreate) header() {
 // navigate is the step's menu: Next under its label when allowed, the
 // extra choices, change (ask the questions again), Back, Cancel.
 func (c *recreate) navigate(changeLabel string, extra ...choice) (string, error) {
-	w, r := c.w, c.r
-	s := r.Step()
-	var opts []choice
-	if r.CanNext() {
-		opts = append(opts, choice{actNext, w.t(s.NextLabel)})
-	}
-	opts = append(opts, extra...)
-	if changeLabel != "" {
-		opts = append(opts, choice{actChange, changeLabel})
-	}
-	if r.CanBack() {
-		opts = append(opts, choice{actBack, w.t("wizard.back")})
-	}
-	if !s.Last {
-		opts = append(opts, choice{actCancel, w.t("wizard.cancel")})
-	}
-	a, err := w.p.choose(w.t("console.what-next"), opts, opts[0].Key)
-	if err != nil {
-		return "", err
-	}
-	switch a {
-	case actNext:
-		if s.Last {
-			w.end = Finished
-		}
-		r.Next()
-	case actBack:
-		r.Back()
-	case actCancel:
-		return a, c.leave()
-	}
-	return a, nil
+	return c.w.menu(c.r, c.leave, changeLabel, extra...)
 }
 
 // leave is Cancel, with the flow's words: what state a stopped procedure
