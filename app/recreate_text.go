@@ -35,7 +35,7 @@ func writeRecreatePlan(w io.Writer, t *i18n.Translator, p *central.Plan, f *recr
 	params := map[string]string{
 		"host": host, "repository": p.Facts.Repository, "account": p.Account.Name, "backup": f.backupDir,
 		"count": fmt.Sprint(len(deletions)), "machines": fmt.Sprint(len(p.Exported.Machines)), "folder": p.Exported.Path,
-		"stop": serviceList(p.ToStop()), "start": serviceList(p.ToStart()), "command": commandLineOf(p.Bootstrap),
+		"stop": central.DisplayNames(p.ToStop()), "start": central.DisplayNames(p.ToStart()), "command": central.CommandLine(p.Bootstrap),
 		"seconds": fmt.Sprint(int(f.stuckAfter.Seconds())),
 	}
 	step := func(n int, key string) { fmt.Fprintf(w, "  %d. %s\n", n, t.T(key, params)) }
@@ -66,25 +66,6 @@ func writeRecreatePlan(w io.Writer, t *i18n.Translator, p *central.Plan, f *recr
 	step(5, "recreate.plan.5")
 	step(6, "recreate.plan.6")
 	step(7, "recreate.plan.7")
-}
-
-func serviceList(names []string) string {
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = central.DisplayName(n)
-	}
-	return strings.Join(out, ", ")
-}
-
-func commandLineOf(argv []string) string {
-	parts := make([]string, len(argv))
-	for i, a := range argv {
-		if strings.ContainsAny(a, " \t") {
-			a = `"` + a + `"`
-		}
-		parts[i] = a
-	}
-	return strings.Join(parts, " ")
 }
 
 // progress prints each event of the procedure as it happens (text only:

@@ -2,7 +2,6 @@ package wizard
 
 import (
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -79,19 +78,6 @@ func (p *recreateConfirmPage) show() {
 	if stop := plan.ToStop(); len(stop) > 0 {
 		services = central.DisplayNames(stop)
 	}
-	bootstrap := w.t("wizard.recreate.confirm.bootstrap", map[string]string{"command": strings.Join(quoteArgs(plan.Bootstrap), " "), "account": plan.Account.Name})
+	bootstrap := w.t("wizard.recreate.confirm.bootstrap", map[string]string{"command": central.CommandLine(plan.Bootstrap), "account": plan.Account.Name})
 	p.list.Add(box(container.NewVBox(heading(w.t("wizard.recreate.confirm.services")), wrapped(services), wrapped(bootstrap))))
-}
-
-// quoteArgs quotes the arguments that hold a space, as a command line
-// shows them.
-func quoteArgs(argv []string) []string {
-	out := make([]string, len(argv))
-	for i, a := range argv {
-		if strings.ContainsAny(a, " \t") {
-			a = `"` + a + `"`
-		}
-		out[i] = a
-	}
-	return out
 }

@@ -40,7 +40,7 @@ func (r *run) bootstrap() error {
 		return err
 	}
 	argv := append([]string{r.rec.Repository}, BootstrapArgs...)
-	r.event(StepBootstrap, EventInfo, "central.event.bootstrap", map[string]string{"command": commandLine(argv), "account": r.rec.Account.Name})
+	r.event(StepBootstrap, EventInfo, "central.event.bootstrap", map[string]string{"command": CommandLine(argv), "account": r.rec.Account.Name})
 	if r.rc.node.Bootstrap != nil {
 		argv = r.rc.node.Bootstrap(argv)
 	}
@@ -210,8 +210,9 @@ func (r *run) bootstrapOutcome(ctx context.Context, err error, exit *int, endedB
 	return nil
 }
 
-// commandLine is argv as a Windows command line, for people.
-func commandLine(argv []string) string {
+// CommandLine is argv as a Windows command line, for people: the
+// bootstrap's in the log, on the confirmation and in the plan.
+func CommandLine(argv []string) string {
 	parts := make([]string, len(argv))
 	for i, a := range argv {
 		if strings.ContainsAny(a, " \t") {

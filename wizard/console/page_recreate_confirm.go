@@ -29,7 +29,7 @@ func (c *recreate) confirm() error {
 			services = central.DisplayNames(stop)
 		}
 		w.out.item(services)
-		w.out.item(w.t("wizard.recreate.confirm.bootstrap", map[string]string{"command": commandLine(p.Bootstrap), "account": p.Account.Name}))
+		w.out.item(w.t("wizard.recreate.confirm.bootstrap", map[string]string{"command": central.CommandLine(p.Bootstrap), "account": p.Account.Name}))
 		w.out.blank()
 	}
 	for {
