@@ -91,13 +91,7 @@ func endRestored(node *Node, rec *record) error {
 // restore stops the services, waits out a bootstrap, and puts the
 // certificates and Exported Certificates back.
 func (r *run) restore(out *RestoreResult) error {
-	if err := r.stopServices(StepRestore); err != nil {
-		return err
-	}
-	if err := r.noBootstrapRunning(); err != nil {
-		return err
-	}
-	inv, err := r.inventory()
+	inv, err := r.quiesce(StepRestore)
 	if err != nil {
 		return err
 	}

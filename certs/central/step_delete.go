@@ -19,15 +19,7 @@ import (
 // again: stopped services, deleted certificates and a deleted folder are
 // passed over.
 func (r *run) deleteSite() error {
-	if err := r.stopServices(StepDelete); err != nil {
-		return err
-	}
-	// A bootstrap a killed qscert left may still be making certificates:
-	// what the stores hold is known only once it has ended.
-	if err := r.noBootstrapRunning(); err != nil {
-		return err
-	}
-	inv, err := r.inventory()
+	inv, err := r.quiesce(StepDelete)
 	if err != nil {
 		return err
 	}
@@ -162,4 +154,18 @@ func lockStore(ctx context.Context, s store.Store) (func(), error) {
 		return nil, err
 	}
 	return func() { _ = unlock() }, nil
+}
+
+// quiesce stops the Qlik Sense services (for step), waits out a bootstrap
+// a killed qscert left, and only then reads what the stores hold: a
+// running bootstrap may still be making certificates. Deleting and
+// restoring both start so.
+func (r *run) quiesce(step StepID) (*Inventory, error) {
+	if err := r.stopServices(step); err != nil {
+		return nil, err
+	}
+	if err := r.noBootstrapRunning(); err != nil {
+		return nil, err
+	}
+	return r.inventory()
 }
