@@ -85,7 +85,6 @@ func newWizard(win fyne.Window, deps flow.Deps, onUI func(func())) *Wizard {
 	w.openURL = fyne.CurrentApp().OpenURL
 	w.walk = w.flow
 	w.steps = installSteps(w.flow.Steps())
-	w.build()
 	w.openOn(deps.StartFlow)
 	w.showNotices()
 	w.offerUnfinished()
@@ -211,14 +210,17 @@ func (w *Wizard) useRestore(on bool) {
 	w.build()
 }
 
-// openOn switches to the flow the program was started on (--flow, as an
-// elevated copy is): "" and FlowInstall leave the install flow.
+// openOn draws the wizard on the flow the program was started on
+// (--flow, as an elevated copy is): "" and FlowInstall the install flow.
+// Switching draws it, so the frame is built once.
 func (w *Wizard) openOn(name string) {
 	switch name {
 	case flow.FlowRestore:
 		w.useRestore(true)
 	case flow.FlowRecreate:
 		w.useRecreate()
+	default:
+		w.build()
 	}
 }
 
