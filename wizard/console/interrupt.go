@@ -35,9 +35,9 @@ func (w *wizard) catchInterrupts() (stop func()) {
 		for {
 			select {
 			case <-sig:
-				if s := w.stopInstall.Load(); s != nil {
-					fmt.Fprintf(w.term.Out, "\n%s\n", s.said)
-					s.stop()
+				if s := w.f.RunningAccountStep(); s != nil {
+					fmt.Fprintf(w.term.Out, "\n%s\n", w.signalWords.Load().T("console.install.stopping", map[string]string{"account": s.Account}))
+					s.Stop()
 					continue
 				}
 				if w.installing.Load() {

@@ -16,7 +16,7 @@ func (w *wizard) install() error {
 		w.out.para(w.t("wizard.install.status.running"))
 	}
 	w.installing.Store(true)
-	w.runInstall(func(done, total int, s install.Step) {
+	w.f.RunDue(func(done, total int, s install.Step) {
 		if w.childStep(s) {
 			return
 		}
@@ -43,34 +43,4 @@ func (w *wizard) install() error {
 // stepText is one step of the plan: what was done where.
 func (w *wizard) stepText(s install.Step) string {
 	return w.t("wizard.install.step."+string(s.Kind), stepParams(w, s))
-}
-
-// runInstall is the flow's RunDue on the install step, which also lets
-// Ctrl+C stop the account step while it runs: a logon or a scheduled task
-// as the account can take long, and the user may want out.
-func (w *wizard) runInstall(progress install.Progress) {
-	report := func(done, total int, s install.Step) {
-		w.f.Progressed(done, total, s)
-		progress(done, total, s)
-	}
-	j := w.f.InstallDue(report)
-	if j == nil {
-		return
-	}
-	if stop := w.f.InstallStopper(); stop != nil {
-		name := ""
-		if a, _ := w.f.ForWhom(); a != nil {
-			name = a.Name
-		}
-		said := w.t("console.install.stopping", map[string]string{"account": name})
-		w.stopInstall.Store(&stopper{stop: stop, said: said})
-		defer w.stopInstall.Store(nil)
-	}
-	w.f.ApplyInstall(j.Run())
-}
-
-// stopper is what Ctrl+C does during the account step: stop it, and say so.
-type stopper struct {
-	stop func()
-	said string // translated
 }

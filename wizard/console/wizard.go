@@ -57,9 +57,9 @@ type wizard struct {
 	end        End
 	installing atomic.Bool            // Ctrl+C waits for the install
 	busy       atomic.Pointer[string] // what Ctrl+C says meanwhile, translated
-	// stopInstall is set while the install's account step can be
-	// stopped: Ctrl+C stops it rather than waiting.
-	stopInstall atomic.Pointer[stopper]
+	// signalWords is tr for Ctrl+C's goroutine, which may not read tr
+	// itself (a language switch replaces it).
+	signalWords atomic.Pointer[i18n.Translator]
 }
 
 // Run walks the install flow in the terminal, step by step, until the user
@@ -135,6 +135,7 @@ func (w *wizard) setUp() {
 	w.out.setWords(func(k string) string { return w.t(k) })
 	busy := w.t("wizard.cancel.busy")
 	w.busy.Store(&busy)
+	w.signalWords.Store(w.tr)
 }
 
 // terminalWidth is the terminal's width, 80 when it cannot tell.

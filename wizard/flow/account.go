@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"qscert/certs/accounts"
 	"qscert/certs/coded"
@@ -84,7 +85,10 @@ type whoState struct {
 
 	relay  accountRelay       // the account step's child's progress, to the install page
 	cancel context.CancelFunc // stops the install's account step
-	child  []install.Step     // what the child did so far
+	// running is the account step while the install runs, for another
+	// goroutine (RunningAccountStep).
+	running atomic.Pointer[AccountStep]
+	child   []install.Step // what the child did so far
 }
 
 // Who is the choice made.

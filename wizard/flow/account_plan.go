@@ -127,26 +127,34 @@ func (f *Install) AccountDone() []install.Step { return append([]install.Step(ni
 func (f *Install) installContext() context.Context {
 	ctx, cancel := context.WithCancel(context.Background())
 	f.who.cancel = cancel
+	if f.CanCancelInstall() {
+		name := ""
+		if a, _ := f.ForWhom(); a != nil {
+			name = a.Name
+		}
+		f.who.running.Store(&AccountStep{Stop: cancel, Account: name})
+	}
 	return ctx
 }
+
+// AccountStep is the running install's account step as another goroutine
+// sees it (the console's Ctrl+C): Stop is CancelInstall, and a context's
+// cancel, so safe from anywhere and more than once.
+type AccountStep struct {
+	Stop    func()
+	Account string // whom it runs as
+}
+
+// RunningAccountStep is the account step of the install that runs, nil
+// when none does or it cannot be stopped. Unlike the flow's other
+// methods it may be called from any goroutine.
+func (f *Install) RunningAccountStep() *AccountStep { return f.who.running.Load() }
 
 // CanCancelInstall: an install runs whose plan has an account step, the
 // one step that can take long (a logon, a scheduled task) and can be
 // stopped; the rest runs to its end.
 func (f *Install) CanCancelInstall() bool {
 	return f.installing && f.who.cancel != nil && f.plan != nil && f.plan.Count(install.StepAccount) > 0
-}
-
-// InstallStopper is CancelInstall for another goroutine (the console's
-// Ctrl+C): it stops the account step and is safe to call from anywhere,
-// more than once. Take it on the goroutine that started the install, once
-// InstallDue has returned the job; nil when the install has no account
-// step to stop.
-func (f *Install) InstallStopper() func() {
-	if !f.CanCancelInstall() {
-		return nil
-	}
-	return f.who.cancel // a context's cancel: safe from any goroutine
 }
 
 // CancelInstall stops the account step; the install then rolls back and
@@ -159,6 +167,7 @@ func (f *Install) CancelInstall() {
 
 // installEnded forgets the cancel function.
 func (f *Install) installEnded() {
+	f.who.running.Store(nil)
 	if f.who.cancel != nil {
 		f.who.cancel()
 		f.who.cancel = nil
